@@ -1,0 +1,19 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { postFrontmatterSchema } from './lib/frontmatter';
+import { entryIdFromPath } from './lib/post-paths';
+import { failOnLoaderErrors } from './lib/strict-loader';
+
+const blog = defineCollection({
+  loader: failOnLoaderErrors(
+    glob({
+      base: './src/content/blog',
+      pattern: '**/*.{md,mdx}',
+      // The page path is the file name as written (milvus.io names its URLs the same way).
+      generateId: ({ entry }) => entryIdFromPath(entry),
+    }),
+  ),
+  schema: postFrontmatterSchema,
+});
+
+export const collections = { blog };

@@ -1,0 +1,21 @@
+import type { Root } from 'mdast';
+import { bundledLanguages, bundledLanguagesAlias } from 'shiki';
+import { visit } from 'unist-util-visit';
+
+const SPECIAL = new Set(['plaintext', 'plain', 'text', 'txt', 'ansi']);
+
+/** `Python` → `python`, `sh` stays `sh`, `unknownlang` → `plaintext` (no warning in the build log). */
+export function normaliseCodeLanguage(lang: string | null | undefined): string {
+  const key = (lang ?? '').trim().toLowerCase();
+  if (!key) return 'plaintext';
+  if (SPECIAL.has(key) || key in bundledLanguages || key in bundledLanguagesAlias) return key;
+  return 'plaintext';
+}
+
+export function remarkCodeLanguages() {
+  return (tree: Root) => {
+    visit(tree, 'code', (node) => {
+      node.lang = normaliseCodeLanguage(node.lang);
+    });
+  };
+}

@@ -1,0 +1,25 @@
+import { slug } from 'github-slugger';
+
+/** `2022-4-12-milvus-10k-stars.md` → `2022-4-12-milvus-10k-stars`: case, dots and non-ASCII kept. */
+export function entryIdFromPath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/\.mdx?$/i, '');
+}
+
+/** Joins a site-relative path onto the deployment base (`/` or `/some/base/`). */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return prefix + path.replace(/^\/+/, '');
+}
+
+export function postPath(id: string, base?: string): string {
+  return withBase(`blog/${id}/`, base);
+}
+
+/** `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. */
+export function tagSlug(tag: string): string {
+  return slug(tag) || encodeURIComponent(tag.trim().toLowerCase());
+}
+
+export function tagPath(tag: string, base?: string): string {
+  return withBase(`tags/${tagSlug(tag)}/`, base);
+}
