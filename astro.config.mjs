@@ -3,19 +3,26 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/lib/markdown/index.ts';
+import { codeThemeStyles } from './src/integrations/code-theme.ts';
+import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { cspDirectives } from './src/lib/security.ts';
 import { site } from './src/lib/site.ts';
 
 export default defineConfig({
   site: site.url,
-  base: process.env.BASE_PATH || '/',
+  base: site.base,
   trailingSlash: 'always',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").
   compressHTML: true,
-  integrations: [mdx()],
+  integrations: [mdx(), codeThemeStyles(), securityHeadersFile()],
+  security: {
+    csp: {
+      directives: cspDirectives({ forHeader: false }),
+    },
+  },
   markdown: {
     processor: unified(markdownPipeline),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-    },
+    // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).
+    syntaxHighlight: false,
   },
 });
