@@ -2,6 +2,8 @@ import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { rehypeAlignToClass } from './rehype-align';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeScrollTables } from './rehype-scroll-tables';
 import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
@@ -15,5 +17,5 @@ import { remarkLocalImages } from './remark-local-images';
 export const markdownPipeline: UnifiedProcessorOptions = {
   gfm: false,
   remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
-  rehypePlugins: [rehypeRaw, rehypeAlignToClass],
+  rehypePlugins: [rehypeRaw, rehypeAlignToClass, rehypeHeadingAnchors, rehypeScrollTables],
 };
