@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -119,6 +121,34 @@ describe('the theme toggle', () => {
     expect(errors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
     await page.context().close();
   });
+
+  test('the head script is emitted byte for byte from src/scripts/theme-init.js, so a CSP can allow it by hash', async () => {
+    const source = await readFile(join(ROOT, 'src/scripts/theme-init.js'), 'utf8');
+    const html = await readFile(join(ROOT, 'dist/blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain(`<script>${source}</script>`);
+    console.log(`theme-init.js: ${Buffer.byteLength(source)} bytes, CSP 'sha256-${createHash('sha256').update(source).digest('base64')}'`);
+  });
+});
+
+describe('the speed budget', () => {
+  test('the post’s HTML and CSS fit in 14 KB gzipped, its enhancement scripts in 3 KB', async () => {
+    const dist = join(ROOT, 'dist');
+    const html = await readFile(join(dist, 'blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8');
+    const gz = (text: string) => gzipSync(text, { level: 9 }).byteLength;
+    const linked = async (pattern: RegExp) =>
+      Promise.all([...html.matchAll(pattern)].map((m) => readFile(join(dist, m[1]!.replace(/^\//, '')), 'utf8')));
+    const css = (await linked(/<link rel="stylesheet" href="([^"]+)"/g)).join('');
+    const scripts = [
+      ...[...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!),
+      ...(await linked(/<script type="module" src="([^"]+)"/g)),
+    ].join('');
+    const critical = gz(html) + gz(css);
+    console.log(`post page: HTML ${gz(html)} B + CSS ${gz(css)} B = ${critical} B gzipped; enhancement JS ${gz(scripts)} B gzipped`);
+    expect(critical).toBeLessThan(14 * 1024);
+    expect(gz(scripts)).toBeGreaterThan(0);
+    expect(gz(scripts)).toBeLessThan(3 * 1024);
+  });
 });
 
 describe('keyboard and no JavaScript', () => {
@@ -169,6 +199,7 @@ describe('the text', () => {
       const text = paragraph.textContent!;
       return text.length / (context.measureText(text).width / paragraph.clientWidth);
     });
+    console.log(`measure at 1440 px: ${perLine.toFixed(1)} characters per line`);
     expect(perLine).toBeGreaterThanOrEqual(65);
     expect(perLine).toBeLessThanOrEqual(75);
     await page.context().close();
