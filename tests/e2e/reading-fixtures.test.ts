@@ -136,7 +136,7 @@ describe('moving between posts', () => {
     expect(await related.locator('h3 a').allInnerTexts()).toEqual(['Reading Stress Test: Sections, Code, a Wide Table and Very Long Links']);
 
     await nav.locator('a[rel=next]').click();
-    expect(new URL(page.url()).pathname).toBe(STRESS);
+    await page.waitForURL((u) => u.pathname === STRESS);
     const stressRelated = page.getByRole('region', { name: 'Related posts' });
     expect(await stressRelated.locator('h3 a').allInnerTexts()).toEqual([
       'A Small Step for Milvus - 10,000 Stars',

@@ -59,7 +59,7 @@ describe.each(WIDTHS)('the post at %i px', (width) => {
         expect(await page.locator(`[id="${id}"]`).evaluate((el) => el.tagName)).toMatch(/^H[2-6]$/);
         await page.evaluate(() => scrollTo(0, 0));
         await link.click();
-        expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#${id}`);
+        expect(decodeURIComponent(await page.evaluate(() => location.hash))).toBe(`#${id}`);
         expect(await landedOn(page, id), id).toBe(true);
       }
     });
@@ -119,6 +119,11 @@ describe('the theme toggle', () => {
     expect(await paintedTheme(page)).toBe(chosen);
     expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe(String(chosen === 'dark'));
     expect(errors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+
+    // Switching back to the system's theme forgets the choice: the page follows the system again.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? 'none', localStorage.getItem('theme')])).toEqual(['none', null]);
+    expect(await paintedTheme(page)).toBe(system);
     await page.context().close();
   });
 
@@ -158,7 +163,7 @@ describe('keyboard and no JavaScript', () => {
     const skip = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement!).outlineStyle }));
     expect(skip).toEqual({ text: 'Skip to content', outline: 'solid' });
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.getElementById('main')!.contains(document.activeElement))).toBe(true);
     // Every stop in the tab order shows a focus outline.
@@ -185,6 +190,9 @@ describe('keyboard and no JavaScript', () => {
     expect(await landedOn(page, 'special-event')).toBe(true);
     expect(await horizontalOverflow(page)).toBe(0);
     await page.context().close();
+    const wide = await openPage(browser, POST, { viewport: viewport(1440), javaScriptEnabled: false });
+    expect(await wide.page.locator('nav.toc a').first().isVisible()).toBe(true);
+    await wide.page.context().close();
   });
 });
 
