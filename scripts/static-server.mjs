@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import sirv from 'sirv';
 

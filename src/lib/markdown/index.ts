@@ -2,6 +2,7 @@ import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { rehypeAlignToClass } from './rehype-align';
+import { rehypeDescriptiveLinks } from './rehype-descriptive-links';
 import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
@@ -15,5 +16,5 @@ import { remarkLocalImages } from './remark-local-images';
 export const markdownPipeline: UnifiedProcessorOptions = {
   gfm: false,
   remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
-  rehypePlugins: [rehypeRaw, rehypeAlignToClass],
+  rehypePlugins: [rehypeRaw, rehypeAlignToClass, rehypeDescriptiveLinks],
 };
