@@ -5,6 +5,7 @@
 //   AUDIT_RUNS=3        runs per page and form factor (figures are medians)
 //   AUDIT_SKIP_BUILD=1  audit the existing dist/
 //   AUDIT_PAGES=/,/blog/x/  audit these paths instead
+//   AUDIT_DIST=/some/dist   audit another built site (implies no build)
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,14 +20,14 @@ import { serveStatic } from '../static-server.mjs';
 import { checkBudgets, median, table } from './report.mjs';
 
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
-const DIST = join(ROOT, 'dist');
+const DIST = process.env.AUDIT_DIST ?? join(ROOT, 'dist');
 const REPORTS = join(ROOT, 'test-results/lighthouse');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 const started = performance.now();
 const budgets = JSON.parse(await readFile(join(ROOT, 'budgets.json'), 'utf8'));
 
-if (process.env.AUDIT_SKIP_BUILD !== '1') {
+if (process.env.AUDIT_SKIP_BUILD !== '1' && !process.env.AUDIT_DIST) {
   const build = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
