@@ -2,6 +2,8 @@
 // directories (never in src/content) and compares it with a baseline measured in the same run.
 //   BENCH_SIZES=1,100,1000   post counts for the build-time section
 //   BENCH_SECTIONS=build,bytes  run only these sections
+// A section is a module in this folder exporting `title` and `run({ sizes })`, which prints its
+// own table (see format.mjs) with a same-run baseline and ratio; add it to SECTIONS below.
 import * as buildTime from './build-time.mjs';
 import * as pageBytes from './page-bytes.mjs';
 
