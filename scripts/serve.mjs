@@ -1,10 +1,12 @@
-// Serves a built site the way its production host would: static files, the 404 page with
-// status 404, and the response headers from `dist/_headers` (the file Netlify and Cloudflare
-// Pages read), so the security policy is exercised for real. Used by `npm run preview` and tests.
+// Serves a built site the way its production host would: static files, compressed, the 404 page
+// with status 404, and the response headers from `dist/_headers` (the file Netlify and Cloudflare
+// Pages read), so the security policy is exercised for real and transfer sizes are the ones
+// readers pay. Used by `npm run preview`, the tests, the audit and the benchmarks.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 import sirv from 'sirv';
 
 /**
@@ -58,9 +60,10 @@ export function headersFor(rules, path) {
 export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' } = {}) {
   const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
   const files = sirv(dir, { dev: false, etag: true });
+  const compress = compression();
   const notFoundPage = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const server = createServer((req, res) => {
+  const server = createServer((req, res) => compress(req, res, () => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
     const notFound = () => {
@@ -71,7 +74,7 @@ export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' 
     if (!path.startsWith(prefix) && `${path}/` !== prefix) return notFound();
     req.url = (req.url ?? '/').slice(prefix.length - 1) || '/';
     files(req, res, notFound);
-  });
+  }));
   await new Promise((resolve) => server.listen(port, host, () => resolve(undefined)));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

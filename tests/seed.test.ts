@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { ROOT } from './support/project-copy';
+import { ROOT } from '../scripts/project-copy.mjs';
 
 const NAME = '2022-4-12-milvus-10k-stars.md';
 /** SHA-256 of the seed as the author wrote it, so the check holds even where shared/ is absent. */

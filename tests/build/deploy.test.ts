@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
 import { immutableCacheControl, securityHeaders, staticHeaderPolicy } from '../../src/lib/security';
 import { brokenReferences, builtPages } from '../support/dist-links';
-import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 const BASE = '/milestones/';
 const SITE = 'https://example.org';

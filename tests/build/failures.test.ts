@@ -1,7 +1,7 @@
 import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');
 

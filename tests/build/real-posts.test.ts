@@ -2,7 +2,7 @@ import { readFile, readdir, cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/posts');
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { astroBuild, copyProject, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 let project: ProjectCopy;
 beforeAll(async () => {

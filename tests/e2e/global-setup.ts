@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../../scripts/browser.mjs';
-import { ROOT } from '../support/project-copy';
+import { ROOT } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {

@@ -43,8 +43,15 @@ describe('the 10,000-stars post, as a reader sees it', () => {
 
   test('keeps the centred video line with its spaces and the YouTube link', async () => {
     const { page } = reader;
-    const line = page.getByText('Click here to watch the full video of Milvus repository development visualization.');
+    const line = page.locator('.prose div', { hasText: 'to watch the full video of Milvus repository development visualization.' });
     expect(await line.count()).toBe(1);
+    // What a sighted reader sees: the link's hidden destination ("(youtube.com)") left out.
+    const visible = await line.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      return copy.textContent;
+    });
+    expect(visible).toBe('Click here to watch the full video of Milvus repository development visualization.');
     expect(await line.evaluate((el) => getComputedStyle(el).textAlign)).toBe('center');
     const link = line.getByRole('link', { name: 'here' });
     const href = new URL((await link.getAttribute('href')) ?? '');

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
 import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
 import { horizontalOverflow, landedOn, THEMES, viewport, WIDTHS } from '../support/reading';
 import { serveSite } from '../../scripts/serve.mjs';
 

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
 import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
-import { ROOT } from '../support/project-copy';
+import { ROOT } from '../../scripts/project-copy.mjs';
 import { horizontalOverflow, landedOn, paintedTheme, THEMES, viewport, WIDTHS } from '../support/reading';
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
 import { serveSite } from '../../scripts/serve.mjs';
 import { launchBrowser } from '../support/browser';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../support/project-copy';
+import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 const PAGE_TYPES = ['', 'blog/', 'blog/2022-4-12-milvus-10k-stars/', 'tags/', 'tags/database/', 'no-such-page/'];
 

@@ -6,6 +6,7 @@ import { rehypeAlignToClass } from './rehype-align';
 import { rehypeEmbedHosts } from './rehype-embed-hosts';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeScrollTables } from './rehype-scroll-tables';
+import { rehypeDescriptiveLinks } from './rehype-descriptive-links';
 import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
@@ -28,6 +29,7 @@ export const markdownPipeline: UnifiedProcessorOptions = {
     rehypeAlignToClass,
     rehypeHeadingAnchors,
     rehypeScrollTables,
+    rehypeDescriptiveLinks,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
     rehypeEmbedHosts,
   ],

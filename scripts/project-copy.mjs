@@ -1,40 +1,46 @@
+// Throw-away copies of the project, shared by the build tests and the benchmarks.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, symlink, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export const ROOT = resolve(import.meta.dirname, '..');
 const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
 /** Caches that concurrent builds must not share. */
 const PRIVATE = new Set(['.astro', '.vite', '.cache']);
 
-export interface ProjectCopy {
-  dir: string;
-  contentDir: string;
-  dispose(): Promise<void>;
+/**
+ * @typedef {{ dir: string, contentDir: string, dispose(): Promise<void> }} ProjectCopy
+ * @typedef {{ code: number | null, output: string }} BuildResult
+ */
+
+/** Links every package of the real `node_modules` into `dir/node_modules`, so nothing is installed. */
+export async function linkNodeModules(dir) {
+  await mkdir(join(dir, 'node_modules'), { recursive: true });
+  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
+    if (!PRIVATE.has(entry)) await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
+  }
 }
 
 /**
  * A throw-away copy of the project for builds with other content. `node_modules` holds links to
  * the real packages, so nothing is installed and caches stay private to the copy.
+ * @returns {Promise<ProjectCopy>}
  */
-export async function copyProject(): Promise<ProjectCopy> {
-  const dir = await mkdtemp(join(tmpdir(), 'milestones-'));
+export async function copyProject(prefix = 'milestones-') {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   for (const entry of COPIED) await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
-  await mkdir(join(dir, 'node_modules'));
-  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
-    if (!PRIVATE.has(entry)) await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
-  }
+  await linkNodeModules(dir);
   return { dir, contentDir: join(dir, 'src/content/blog'), dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export interface BuildResult {
-  code: number | null;
-  output: string;
-}
-
-/** Runs `astro build` in `dir` and collects everything it prints. */
-export function astroBuild(dir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+/**
+ * Runs `astro build` in `dir` and collects everything it prints.
+ * @param {string} dir
+ * @param {Record<string, string>} [env]
+ * @returns {Promise<BuildResult>}
+ */
+export function astroBuild(dir, env = {}) {
   return new Promise((done) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
       cwd: dir,

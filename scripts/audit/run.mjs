@@ -1,0 +1,154 @@
+// `npm run audit`: builds the site, serves dist/ on 127.0.0.1 (gzip, like a static host) and runs
+// Lighthouse on the home page and the newest post, mobile (Lighthouse's defaults: simulated slow
+// 4G, 4x CPU slowdown, phone screen) and desktop. Prints one table, writes the JSON reports to
+// test-results/lighthouse/ and exits 1 when a budget in budgets.json is missed.
+//   AUDIT_RUNS=3        runs per page and form factor (figures are medians)
+//   AUDIT_SKIP_BUILD=1  audit the existing dist/
+//   AUDIT_PAGES=/,/blog/x/  audit these paths instead
+//   AUDIT_DIST=/some/dist   audit another built site (implies no build)
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { CHROMIUM_ARGS, ensureChromium } from '../browser.mjs';
+import { pageWeight } from '../page-weight.mjs';
+import { ROOT } from '../project-copy.mjs';
+import { sitePages } from '../site-pages.mjs';
+import { serveSite } from '../serve.mjs';
+import { checkBudgets, median, table } from './report.mjs';
+
+const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
+const DIST = process.env.AUDIT_DIST ?? join(ROOT, 'dist');
+const REPORTS = join(ROOT, 'test-results/lighthouse');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+
+const started = performance.now();
+const budgets = JSON.parse(await readFile(join(ROOT, 'budgets.json'), 'utf8'));
+
+if (process.env.AUDIT_SKIP_BUILD !== '1' && !process.env.AUDIT_DIST) {
+  const build = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) throw new Error('astro build failed; run `npm run build` to see why');
+}
+
+const pages = process.env.AUDIT_PAGES
+  ? process.env.AUDIT_PAGES.split(',').map((path) => ({ type: path, path }))
+  : sitePages(DIST).filter((page) => page.type === 'home' || page.type === 'post');
+if (!pages.length) throw new Error(`no pages to audit in ${DIST}`);
+
+const server = await serveSite(DIST);
+const origin = new URL(server.url).origin;
+await rm(REPORTS, { recursive: true, force: true });
+await mkdir(REPORTS, { recursive: true });
+
+const chrome = await chromeLauncher.launch({
+  chromePath: ensureChromium(),
+  chromeFlags: [
+    ...CHROMIUM_ARGS,
+    '--headless=new',
+    // Nothing may leave the machine: every host but 127.0.0.1 fails to resolve.
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  ],
+  logLevel: 'silent',
+});
+
+/** @type {import('./report.mjs').Row[]} */
+const rows = [];
+try {
+  for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
+    for (const page of pages) {
+      const url = new URL(page.path, server.url).href;
+      const weight = await pageWeight(server.url, page.path);
+      const runs = [];
+      for (let run = 1; run <= RUNS; run++) {
+        const result = await lighthouse(
+          url,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+          formFactor === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const { lhr } = result;
+        if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
+        const slug = page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+        await writeFile(join(REPORTS, `${formFactor}-${slug}-${run}.json`), /** @type {string} */ (result.report));
+        runs.push(lhr);
+      }
+      rows.push(summarise(page, formFactor, runs, weight));
+    }
+  }
+} finally {
+  chrome.kill();
+  await server.close();
+}
+
+/**
+ * @param {{ type: string, path: string }} page
+ * @param {'mobile' | 'desktop'} formFactor
+ * @param {import('lighthouse').Result[]} runs
+ * @param {import('../page-weight.mjs').PageWeight} weight
+ * @returns {import('./report.mjs').Row}
+ */
+function summarise(page, formFactor, runs, weight) {
+  const numeric = (/** @type {string} */ id) => median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
+  const score = (/** @type {string} */ id) => median(runs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100)));
+  // Bytes and requests from the median-LCP run's network log.
+  const lcps = runs.map((lhr) => lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
+  const middle = runs[lcps.indexOf(median(lcps))] ?? runs[0];
+  const requests = /** @type {{ url: string, resourceType?: string, transferSize?: number }[]} */ (
+    /** @type {any} */ (middle?.audits['network-requests']?.details)?.items ?? []
+  );
+  /** @type {Record<string, number>} */
+  const bytesByType = {};
+  for (const request of requests) {
+    const type = request.resourceType ?? 'Other';
+    bytesByType[type] = (bytesByType[type] ?? 0) + (request.transferSize ?? 0);
+  }
+  const origins = [...new Set(requests.map((r) => new URL(r.url).origin).filter((o) => o.startsWith('http')))];
+  /** @type {Record<string, string[]>} */
+  const failing = {};
+  for (const id of CATEGORIES) {
+    failing[id] = (middle?.categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (middle?.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ref.id);
+  }
+  return {
+    page: page.path,
+    type: page.type,
+    formFactor,
+    scores: Object.fromEntries(CATEGORIES.map((id) => [id, score(id)])),
+    lcpMs: numeric('largest-contentful-paint'),
+    cls: numeric('cumulative-layout-shift'),
+    tbtMs: numeric('total-blocking-time'),
+    pageBytes: requests.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+    bytesByType,
+    requests: requests.length,
+    origins,
+    foreignOrigins: [...origins.filter((o) => o !== origin), ...weight.foreign.map((u) => new URL(u).origin)].filter(
+      (o, i, all) => all.indexOf(o) === i,
+    ),
+    criticalBytes: weight.criticalGzip,
+    scriptBytes: weight.scriptGzip,
+    blockingScripts: weight.blockingScripts,
+    failingAudits: failing,
+  };
+}
+
+console.log(table(rows, origin));
+await writeFile(join(REPORTS, 'summary.json'), `${JSON.stringify(rows, null, 2)}\n`);
+// Lighthouse scales the main-thread work it observes, so a busy machine inflates TBT and mobile LCP.
+console.log(`Load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} CPU(s) at the end; figures from a busy machine are pessimistic.`);
+const misses = checkBudgets(rows, budgets);
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+console.log(`\nJSON reports: ${REPORTS} (${rows.length * RUNS} runs, median of ${RUNS}); audit took ${seconds} s`);
+if (misses.length) {
+  console.log(`\n${misses.length} budget(s) missed (budgets.json):`);
+  for (const miss of misses) console.log(`  ✗ ${miss}`);
+  process.exitCode = 1;
+} else {
+  console.log('\nAll budgets met (budgets.json).');
+}

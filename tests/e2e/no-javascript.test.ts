@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { sitePages } from '../../scripts/site-pages.mjs';
+import { launchBrowser, openPage } from '../support/browser';
+import { ROOT } from '../../scripts/project-copy.mjs';
+
+// Reading needs no JavaScript: every page type, with scripts off, shows every sentence and link a
+// reader with scripts gets (scripts may add controls; <noscript> may add a hint).
+const pages = sitePages(join(ROOT, 'dist'));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function mainText(path: string, javaScriptEnabled: boolean) {
+  const { page } = await openPage(browser, path, { javaScriptEnabled });
+  try {
+    return {
+      text: (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim(),
+      links: await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+test.each(pages)('$type ($path) reads the same with JavaScript off', async ({ path }) => {
+  const off = await mainText(path, false);
+  const on = await mainText(path, true);
+  expect(off.text.length).toBeGreaterThan(20);
+  for (const sentence of on.text.split(/(?<=[.!?])\s/).filter((s) => s.length > 40)) expect(off.text).toContain(sentence);
+  expect(off.links).toEqual(expect.arrayContaining(on.links.filter((href) => !href.startsWith('javascript:'))));
+});
