@@ -60,7 +60,7 @@ export function headersFor(rules, path) {
 export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' } = {}) {
   const rules = parseHeadersFile(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
   const files = sirv(dir, { dev: false, etag: true });
-  const compress = compression();
+  const compress = compression({ threshold: 0 });
   const notFoundPage = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer((req, res) => compress(req, res, () => {

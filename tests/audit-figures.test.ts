@@ -59,7 +59,7 @@ describe('page weight, as the audit and the bench count it', () => {
     const { request } = await import('node:http');
     const get = (path: string) =>
       new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
-        request(`${server.url}${path}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        request(new URL(path, server.url), { headers: { 'accept-encoding': 'gzip' } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));

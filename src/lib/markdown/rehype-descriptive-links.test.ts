@@ -11,7 +11,7 @@ async function render(markdown: string) {
 describe('links whose text says nothing', () => {
   test('a raw-HTML "here" to another site gets the host as hidden text, visible words unchanged', async () => {
     const html = await render('<div align="center">Click <a href="https://www.youtube.com/watch?v=zIAX_oPI2Jk">here</a> to watch.</div>');
-    expect(html).toContain('Click <a href="https://www.youtube.com/watch?v=zIAX_oPI2Jk">here<span class="visually-hidden"> (youtube.com)</span></a> to watch.');
+    expect(html).toContain('Click <a href="https://www.youtube.com/watch?v=zIAX_oPI2Jk" rel="noopener noreferrer">here<span class="visually-hidden"> (youtube.com)</span></a> to watch.');
   });
 
   test('a markdown "Read more" link gets it too', async () => {
