@@ -99,7 +99,7 @@ export function shareCardSvg(input: ShareCardInput, hasCover = Boolean(input.cov
 
   const background = hasCover
     ? // Darkens the photo behind the text so white type stays readable on any cover.
-      `<linearGradient id="shade" x1="0" y1="0" x2="1" y2="0.35"><stop offset="0" stop-color="#050d1a" stop-opacity="0.92"/><stop offset="0.62" stop-color="#050d1a" stop-opacity="0.72"/><stop offset="1" stop-color="#050d1a" stop-opacity="0.35"/></linearGradient></defs><rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="url(#shade)"/>`
+      `<linearGradient id="shade" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#050d1a" stop-opacity="0.9"/><stop offset="0.6" stop-color="#050d1a" stop-opacity="0.62"/><stop offset="1" stop-color="#050d1a" stop-opacity="0.12"/></linearGradient></defs><rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="url(#shade)"/>`
     : `<linearGradient id="bg" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#07162c"/><stop offset="1" stop-color="#0d3d6b"/></linearGradient><radialGradient id="glow" cx="1" cy="0" r="0.9"><stop offset="0" stop-color="#38bdf8" stop-opacity="0.35"/><stop offset="1" stop-color="#38bdf8" stop-opacity="0"/></radialGradient></defs><rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="url(#bg)"/><rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="url(#glow)"/>`;
 
   const svg =
