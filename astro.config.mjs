@@ -4,20 +4,32 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/lib/markdown/index.ts';
+import { codeThemeStyles } from './src/integrations/code-theme.ts';
+import { securityHeadersFile } from './src/integrations/security-headers.ts';
+import { cspDirectives } from './src/lib/security.ts';
 import { site } from './src/lib/site.ts';
 
 export default defineConfig({
   site: site.url,
-  base: process.env.BASE_PATH || '/',
+  base: site.base,
   trailingSlash: 'always',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").
   compressHTML: true,
   // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) })],
+  integrations: [
+    mdx(),
+    codeThemeStyles(),
+    securityHeadersFile(),
+    sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
+  ],
+  security: {
+    csp: {
+      directives: cspDirectives({ forHeader: false }),
+    },
+  },
   markdown: {
     processor: unified(markdownPipeline),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-    },
+    // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).
+    syntaxHighlight: false,
   },
 });

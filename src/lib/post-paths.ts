@@ -1,12 +1,16 @@
 import { slug } from 'github-slugger';
+import { site } from './site';
 
 /** `2022-4-12-milvus-10k-stars.md` → `2022-4-12-milvus-10k-stars`: case, dots and non-ASCII kept. */
 export function entryIdFromPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/\.mdx?$/i, '');
 }
 
-/** Joins a site-relative path onto the deployment base (`/` or `/some/base/`). */
-export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+/**
+ * Joins a site-relative path onto the deployment base (`/` or `/some/base/`). The base comes from
+ * the site config, not `import.meta.env.BASE_URL`, which Astro 7 leaves at `/` in prerendered pages.
+ */
+export function withBase(path: string, base: string = site.base): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return prefix + path.replace(/^\/+/, '');
 }

@@ -21,7 +21,7 @@ export interface PostShareMeta {
 export function postShareMeta(
   post: Post,
   siteUrl: URL | string = site.url,
-  base: string = import.meta.env.BASE_URL,
+  base: string = site.base,
   shareTarget: SiteConfig['shareTarget'] = site.shareTarget,
 ): PostShareMeta {
   const ownUrl = absoluteUrl(postPath(post.id, base), siteUrl);

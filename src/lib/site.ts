@@ -1,7 +1,9 @@
 /** Site-wide facts. Every absolute URL the site emits is built from `siteUrl`. */
 export interface SiteConfig {
-  /** Origin (and optional base path) the site is deployed at, ending without a slash. */
+  /** Origin the site is deployed at, without a trailing slash. */
   url: string;
+  /** Path the site lives under (`BASE_PATH`), with leading and trailing slashes: `/` or `/milestones/`. */
+  base: string;
   name: string;
   description: string;
   locale: string;
@@ -44,8 +46,15 @@ export function resolveSiteUrl(env: Record<string, string | undefined> = process
   return url.origin;
 }
 
+/** Normalises `BASE_PATH` (`milestones`, `/milestones`, `/milestones/`) to `/milestones/`. */
+export function resolveBasePath(env: Record<string, string | undefined> = process.env): string {
+  const trimmed = (env.BASE_PATH ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
 export const site: SiteConfig = {
   url: resolveSiteUrl(),
+  base: resolveBasePath(),
   name: 'Milvus Milestones',
   description: 'Milestones of the Milvus open-source vector database, told by its community.',
   locale: 'en',

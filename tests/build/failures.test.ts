@@ -11,6 +11,7 @@ const cases: Array<{ file: string; mentions: RegExp[] }> = [
   { file: 'bad-date.md', mentions: [/date/, /next Tuesday/, /not a date/] },
   { file: 'bad-cover.md', mentions: [/cover/, /not a url at all/, /not a URL/] },
   { file: 'bad-canonical.md', mentions: [/canonicalUrl/, /javascript:/] },
+  { file: 'javascript-cover.md', mentions: [/cover/, /javascript:alert\(1\)/, /http\(s\)/] },
   { file: 'missing-image.md', mentions: [/not-there\.png/] },
   { file: 'broken-yaml.md', mentions: [/YAML|frontmatter/i] },
 ];

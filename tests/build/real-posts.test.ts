@@ -77,7 +77,7 @@ describe('a folder of real-format posts', () => {
     const languages = $('.prose pre.astro-code').map((_, el) => $(el).attr('data-language')).get();
     expect(languages).toEqual(['python', 'bash', 'yaml', 'plaintext']);
     const python = $('.prose pre.astro-code').first();
-    expect(python.find('span[style]').length).toBeGreaterThan(3);
+    expect(python.find('span[class^="sk-"]').length).toBeGreaterThan(3);
     expect(python.text()).toContain('connections.connect(host="localhost", port="19530")');
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../../scripts/browser.mjs';
 import { ROOT } from '../support/project-copy';
-import { serveStatic } from '../support/static-server';
+import { serveSite } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,7 +12,10 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the real site (unless E2E_SKIP_BUILD=1), finds a browser and serves `dist/` on 127.0.0.1. */
+/**
+ * Builds the real site (unless E2E_SKIP_BUILD=1), finds a browser and serves `dist/` on 127.0.0.1
+ * with the production headers from `dist/_headers`.
+ */
 export default async function setup(project: TestProject) {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const build = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
@@ -23,7 +26,7 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error('astro build failed; see its output above');
   }
   project.provide('chromiumPath', ensureChromium());
-  const server = await serveStatic(join(ROOT, 'dist'));
+  const server = await serveSite(join(ROOT, 'dist'));
   project.provide('baseUrl', server.url);
   return () => server.close();
 }

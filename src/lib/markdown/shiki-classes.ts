@@ -1,0 +1,105 @@
+import type { Element, Root } from 'hast';
+import githubDark from 'shiki/themes/github-dark.mjs';
+import githubLight from 'shiki/themes/github-light.mjs';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/**
+ * Shiki colours code with `style` attributes, which a strict Content-Security-Policy blocks.
+ * Every declaration Shiki can write for our two themes is known in advance (the themes' colours and
+ * font styles), so each becomes a class backed by one generated stylesheet, and the policy needs
+ * no `'unsafe-inline'` at all.
+ */
+export const codeThemes = { light: githubLight, dark: githubDark } as const;
+export const shikiConfig = { themes: { light: 'github-light', dark: 'github-dark' } } as const;
+
+interface ThemeLike {
+  colors?: Record<string, string>;
+  tokenColors?: { settings?: { foreground?: string; background?: string } }[];
+}
+
+function themeColors(theme: ThemeLike): string[] {
+  const colors = new Set<string>();
+  for (const value of Object.values(theme.colors ?? {})) colors.add(value.toLowerCase());
+  for (const { settings } of theme.tokenColors ?? []) {
+    if (settings?.foreground) colors.add(settings.foreground.toLowerCase());
+    if (settings?.background) colors.add(settings.background.toLowerCase());
+  }
+  return [...colors];
+}
+
+const FONT_DECLARATIONS: Array<[string, string[]]> = [
+  ['font-style', ['italic', 'inherit']],
+  ['font-weight', ['bold', 'inherit']],
+  ['text-decoration', ['underline', 'line-through', 'underline line-through', 'inherit']],
+];
+
+/** Every `property:value` Shiki may emit for the two themes (the light one is the default colour). */
+export function codeThemeDeclarations(): string[] {
+  // Astro's Shiki wrapper adds these (scrolling, wrapping, unselectable diff markers).
+  const declarations = new Set<string>(['overflow-x:auto', 'white-space:pre-wrap', 'word-wrap:break-word', 'user-select:none']);
+  for (const color of themeColors(codeThemes.light as ThemeLike)) {
+    declarations.add(`color:${color}`).add(`background-color:${color}`);
+  }
+  for (const color of themeColors(codeThemes.dark as ThemeLike)) {
+    declarations.add(`--shiki-dark:${color}`).add(`--shiki-dark-bg:${color}`);
+  }
+  for (const [property, values] of FONT_DECLARATIONS) {
+    for (const value of values) declarations.add(`${property}:${value}`).add(`--shiki-dark-${property}:${value}`);
+  }
+  return [...declarations];
+}
+
+/** A short, stable class name for one declaration (FNV-1a). */
+export function classFor(declaration: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < declaration.length; i++) {
+    hash ^= declaration.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `sk-${hash.toString(36)}`;
+}
+
+export function codeThemeCss(): string {
+  return codeThemeDeclarations()
+    .map((declaration) => `.${classFor(declaration)}{${declaration}}`)
+    .join('\n');
+}
+
+function normalise(declaration: string): string {
+  const colon = declaration.indexOf(':');
+  return `${declaration.slice(0, colon).trim().toLowerCase()}:${declaration.slice(colon + 1).trim().toLowerCase()}`;
+}
+
+export function rehypeShikiClasses() {
+  const known = new Set(codeThemeDeclarations());
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (pre: Element) => {
+      // Shiki's hast spells the attribute `class`, rehype's `className`.
+      const preClass = String(pre.properties.class ?? pre.properties.className ?? '');
+      if (pre.tagName !== 'pre' || !/\bastro-code\b/.test(preClass)) return;
+      visit(pre, 'element', (node: Element) => {
+        const style = node.properties.style;
+        if (typeof style !== 'string') return;
+        const kept: string[] = [];
+        const existing = node.properties.class ?? node.properties.className;
+        const classes = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+        delete node.properties.class;
+        for (const raw of style.split(';')) {
+          if (!raw.includes(':')) continue;
+          const declaration = normalise(raw);
+          if (known.has(declaration)) classes.push(classFor(declaration));
+          else kept.push(declaration);
+        }
+        if (classes.length) node.properties.className = classes;
+        else delete node.properties.className;
+        if (kept.length) {
+          node.properties.style = kept.join(';');
+          console.warn(`[csp] ${file.path ?? 'markdown'}: code style "${kept.join(';')}" has no class; the policy will block it`);
+        } else {
+          delete node.properties.style;
+        }
+      });
+    });
+  };
+}

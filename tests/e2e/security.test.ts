@@ -1,0 +1,111 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { inject } from 'vitest';
+import { serveSite } from '../../scripts/serve.mjs';
+import { launchBrowser } from '../support/browser';
+import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../support/project-copy';
+
+const PAGE_TYPES = ['', 'blog/', 'blog/2022-4-12-milvus-10k-stars/', 'tags/', 'tags/database/', 'no-such-page/'];
+
+interface Visit {
+  page: Page;
+  status: number | undefined;
+  headers: Record<string, string>;
+  violations: string[];
+  failedRequests: string[];
+  dialogs: string[];
+}
+
+/** Opens `url`, recording CSP violations the browser reports, failed same-origin requests and dialogs. */
+async function visit(browser: Browser, url: string): Promise<Visit> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const origin = new URL(url).origin;
+  const result: Omit<Visit, 'page' | 'status' | 'headers'> = { violations: [], failedRequests: [], dialogs: [] };
+  await page.addInitScript(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.route('**/*', (route) =>
+    new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
+  );
+  page.on('dialog', async (dialog) => {
+    result.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) result.violations.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.url().startsWith(origin) && response.status() >= 400 && response.url() !== url) {
+      result.failedRequests.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(100);
+  result.violations.push(...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
+  return { page, status: response?.status(), headers: response?.headers() ?? {}, ...result };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('every page type under the production headers', () => {
+  test.each(PAGE_TYPES)('/%s', async (path) => {
+    const { headers, violations, failedRequests, status } = await visit(browser, new URL(path, inject('baseUrl')).href);
+    expect(status).toBe(path === 'no-such-page/' ? 404 : 200);
+    if (path !== 'no-such-page/') {
+      expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      expect(headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    }
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(violations).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+});
+
+describe('under BASE_PATH=/milestones/, with hostile posts', () => {
+  let project: ProjectCopy;
+  let server: Awaited<ReturnType<typeof serveSite>>;
+
+  beforeAll(async () => {
+    project = await copyProject();
+    await cp(join(ROOT, 'tests/fixtures/hostile'), project.contentDir, { recursive: true });
+    const { code, output } = await astroBuild(project.dir, { BASE_PATH: '/milestones/' });
+    if (code !== 0) throw new Error(output);
+    server = await serveSite(join(project.dir, 'dist'), { base: '/milestones/' });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await project?.dispose();
+  });
+
+  test.each([...PAGE_TYPES.slice(0, -1), 'blog/hostile-frontmatter/'])('/milestones/%s loads cleanly', async (path) => {
+    const { status, violations, failedRequests, dialogs } = await visit(browser, new URL(path, server.url).href);
+    expect(status).toBe(200);
+    expect(violations).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  test('the base path page shows the hostile title as text', async () => {
+    const { page } = await visit(browser, new URL('blog/hostile-frontmatter/', server.url).href);
+    expect(await page.locator('h1').innerText()).toBe(`Quotes " and <script>alert('title')</script> & </script> 🚀`);
+  });
+
+  test('what a post embeds against the policy is blocked, and the browser says so', async () => {
+    const { page, violations, dialogs } = await visit(browser, new URL('blog/hostile-embed/', server.url).href);
+    expect(await page.evaluate(() => (window as unknown as { __postScriptRan?: boolean }).__postScriptRan)).toBeUndefined();
+    expect(violations.join('\n')).toMatch(/script-src/);
+    expect(violations.join('\n')).toMatch(/frame-src/);
+    expect(dialogs).toEqual([]);
+  });
+});
