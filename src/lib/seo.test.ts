@@ -33,6 +33,8 @@ describe('seoTags', () => {
     expect(tags.openGraph.filter(([k]) => k === 'article:tag').map(([, v]) => v)).toEqual(['A & B', 'C']);
     expect(og.get('og:url')).toBe(page.shareUrl);
     expect(twitter.get('twitter:card')).toBe('summary_large_image');
+    expect(twitter.get('twitter:data1')).toBe('Ann Author');
+    expect(twitter.get('twitter:data2')).toBe('April 12, 2022');
   });
 
   test('pages without an article are websites with no JSON-LD', () => {

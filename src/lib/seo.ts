@@ -1,3 +1,4 @@
+import { formatPostDate } from './dates';
 import { truncate } from './share-links';
 
 /**
@@ -99,6 +100,11 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
     ['twitter:image', seo.image.url],
     ['twitter:image:alt', imageAlt],
   ];
+  if (seo.article) {
+    // Slack shows these two label/value pairs under the card.
+    twitter.push(['twitter:label1', 'Written by'], ['twitter:data1', seo.article.author]);
+    twitter.push(['twitter:label2', 'Published'], ['twitter:data2', formatPostDate(seo.article.published)]);
+  }
   return {
     canonical: seo.canonical,
     openGraph,

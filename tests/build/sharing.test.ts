@@ -24,6 +24,7 @@ beforeAll(async () => {
   project = await copyProject();
   await copyFile(join(ROOT, 'tests/fixtures/sharing/hostile-title.md'), join(project.contentDir, 'hostile-title.md'));
   await copyFile(join(ROOT, `tests/fixtures/posts/${CHINESE}.md`), join(project.contentDir, `${CHINESE}.md`));
+  await copyFile(join(ROOT, 'tests/fixtures/posts/minimal-post.mdx'), join(project.contentDir, 'minimal-post.mdx'));
   build = await astroBuild(project.dir, { SITE_URL: SITE, BASE_PATH: BASE });
   dist = join(project.dir, 'dist');
 });
@@ -52,7 +53,7 @@ function distFile(url: string): string {
 const meta = ($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property') =>
   $(`meta[${attribute}="${key}"]`).attr('content');
 
-const postPages = () => ['hostile-title', CHINESE, '2022-4-12-milvus-10k-stars'];
+const postPages = () => ['hostile-title', CHINESE, '2022-4-12-milvus-10k-stars', 'minimal-post'];
 
 describe('link previews on every page', () => {
   test('the build succeeds', () => {
@@ -234,7 +235,7 @@ describe('feed, sitemap and robots.txt', () => {
     expect($('channel > link').first().text()).toBe(ORIGIN_BASE);
     expect($('channel > atom\\:link').attr('href')).toBe(`${ORIGIN_BASE}rss.xml`);
     const items = $('item');
-    expect(items.length).toBe(3);
+    expect(items.length).toBe(4);
     const titles = items.map((_, item) => $(item).children('title').text()).get();
     expect(titles).toContain(HOSTILE_TITLE);
     items.each((_, element) => {
@@ -252,6 +253,9 @@ describe('feed, sitemap and robots.txt', () => {
         expect(value, link).toMatch(/^(https:|mailto:)/);
       });
     });
+    // MDX posts have no stored HTML; their full content is rendered for the feed too.
+    const mdx = items.filter((_, item) => $(item).children('title').text() === '2021');
+    expect(load(mdx.children('content\\:encoded').text())('p').text()).toBe('An MDX post whose title is a number, for the year 2021.');
     const hostile = items.filter((_, item) => $(item).children('title').text() === HOSTILE_TITLE);
     expect(hostile.children('description').text()).toBe(HOSTILE_DESC);
     expect(load(hostile.children('content\\:encoded').text())('a').attr('href')).toBe(`${ORIGIN_BASE}blog/`);
