@@ -67,10 +67,12 @@ describe('link previews on every page', () => {
       const where = relative(dist, file);
       const $ = load(await readFile(file, 'utf8'));
       const canonical = $('link[rel="canonical"]');
-      expect(canonical.length, where).toBe(1);
-      expect(canonical.attr('href'), where).toMatch(/^https:\/\//);
+      const notFound = where === '404.html';
+      expect(canonical.length, where).toBe(notFound ? 0 : 1);
+      if (notFound) expect(meta($, 'robots', 'name')).toBe('noindex');
+      else expect(canonical.attr('href'), where).toMatch(/^https:\/\//);
 
-      for (const key of ['og:type', 'og:title', 'og:description', 'og:url', 'og:site_name', 'og:image', 'og:image:alt']) {
+      for (const key of ['og:type', 'og:title', 'og:description', 'og:site_name', 'og:image', 'og:image:alt', ...(notFound ? [] : ['og:url'])]) {
         expect(meta($, key), `${where} ${key}`).toBeTruthy();
       }
       // X reads its tags from name= (property= only as a fallback); they must all be there.
