@@ -1,10 +1,11 @@
 import type { CollectionEntry } from 'astro:content';
+import { htmlExcerpt } from './excerpt';
 import { postPath } from './post-paths';
 import { absoluteUrl, canonicalFor, type ArticleMeta, type ShareImageMeta } from './seo';
 import { postCardImage } from './share-image';
 import { site, type SiteConfig } from './site';
 
-type Post = Pick<CollectionEntry<'blog'>, 'id' | 'data'>;
+type Post = Pick<CollectionEntry<'blog'>, 'id' | 'data'> & { rendered?: { html: string } };
 
 export interface PostShareMeta {
   /** The post's own absolute URL on this site. */
@@ -15,6 +16,8 @@ export interface PostShareMeta {
   shareUrl: string;
   image: ShareImageMeta;
   article: ArticleMeta;
+  /** The post's `desc`, else its opening text (Markdown posts), else undefined (the site's is used). */
+  description?: string;
 }
 
 /** Everything the head and the share buttons need to know about a post, as absolute URLs. */
@@ -31,6 +34,7 @@ export function postShareMeta(
     canonicalUrl,
     shareUrl: shareTarget === 'canonical' ? canonicalUrl : ownUrl,
     image: postCardImage(post, (path) => absoluteUrl(path, siteUrl), base),
+    description: post.data.desc ?? (post.rendered?.html ? htmlExcerpt(post.rendered.html) : undefined),
     article: { published: post.data.date, author: post.data.author ?? site.defaultAuthor, tags: post.data.tags },
   };
 }

@@ -24,7 +24,9 @@ beforeAll(async () => {
   project = await copyProject();
   await copyFile(join(ROOT, 'tests/fixtures/sharing/hostile-title.md'), join(project.contentDir, 'hostile-title.md'));
   await copyFile(join(ROOT, `tests/fixtures/posts/${CHINESE}.md`), join(project.contentDir, `${CHINESE}.md`));
-  await copyFile(join(ROOT, 'tests/fixtures/posts/minimal-post.mdx'), join(project.contentDir, 'minimal-post.mdx'));
+  for (const file of ['minimal-post.mdx', 'Embedding_HTML_and_Remote_Images.md']) {
+    await copyFile(join(ROOT, 'tests/fixtures/posts', file), join(project.contentDir, file));
+  }
   build = await astroBuild(project.dir, { SITE_URL: SITE, BASE_PATH: BASE });
   dist = join(project.dir, 'dist');
 });
@@ -53,7 +55,7 @@ function distFile(url: string): string {
 const meta = ($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property') =>
   $(`meta[${attribute}="${key}"]`).attr('content');
 
-const postPages = () => ['hostile-title', CHINESE, '2022-4-12-milvus-10k-stars', 'minimal-post'];
+const postPages = () => ['hostile-title', CHINESE, '2022-4-12-milvus-10k-stars', 'minimal-post', 'Embedding_HTML_and_Remote_Images'];
 
 describe('link previews on every page', () => {
   test('the build succeeds', () => {
@@ -133,6 +135,15 @@ describe('posts', () => {
       expect(ld.publisher.name).toBe('The Milvus Community');
       expect(ld.author.name).toBe(meta($, 'article:author'));
     }
+  });
+
+  test('a post without desc is described by its opening text (Markdown) or the site (MDX)', async () => {
+    const html = await page('blog/Embedding_HTML_and_Remote_Images');
+    const opening = 'An inline remote image: Text after a section heading, with bold raw HTML inline.';
+    expect(meta(html, 'og:description')).toBe(opening);
+    expect(meta(html, 'description', 'name')).toBe(opening);
+    const mdx = await page('blog/minimal-post');
+    expect(meta(mdx, 'og:description')).toBe('Milestones of the Milvus open-source vector database, told by its community.');
   });
 
   test('canonical: the post’s canonicalUrl (as https) when it has one, else its own URL on this deployment', async () => {
@@ -237,7 +248,7 @@ describe('feed, sitemap and robots.txt', () => {
     expect($('channel > link').first().text()).toBe(ORIGIN_BASE);
     expect($('channel > atom\\:link').attr('href')).toBe(`${ORIGIN_BASE}rss.xml`);
     const items = $('item');
-    expect(items.length).toBe(4);
+    expect(items.length).toBe(5);
     const titles = items.map((_, item) => $(item).children('title').text()).get();
     expect(titles).toContain(HOSTILE_TITLE);
     items.each((_, element) => {
