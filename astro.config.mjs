@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -6,7 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/lib/markdown/index.ts';
 import { codeThemeStyles } from './src/integrations/code-theme.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
-import { cspDirectives } from './src/lib/security.ts';
+import { cspDirectives, inlineScriptHash } from './src/lib/security.ts';
 import { site } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -25,6 +26,8 @@ export default defineConfig({
   security: {
     csp: {
       directives: cspDirectives({ forHeader: false }),
+      // The no-flash theme script is inlined as written (is:inline), so Astro cannot hash it itself.
+      scriptDirective: { hashes: [inlineScriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8'))] },
     },
   },
   markdown: {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { allowedRemoteHosts, cspDirectives, disallowedHost, pageHeaderPolicy, staticHeaderPolicy } from './security';
+import { allowedRemoteHosts, cspDirectives, disallowedHost, inlineScriptHash, pageHeaderPolicy, staticHeaderPolicy } from './security';
 
 test('the policy allows nothing inline or evaluated, and only the listed remote hosts', () => {
   const policy = cspDirectives({ forHeader: true }).join('; ');
@@ -32,3 +32,7 @@ test.each([
   ['https://www.youtube.com/embed/x', 'frames', undefined],
   ['https://assets.zilliz.com/x', 'frames', 'https://assets.zilliz.com'],
 ] as const)('disallowedHost(%s, %s) = %s', (url, kind, expected) => expect(disallowedHost(url, kind)).toBe(expected));
+
+test('inline script hashes are the base64 SHA-256 of the exact text', () => {
+  expect(inlineScriptHash('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+});

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The site's security policy, in one typed place: the remote hosts posts may load media from,
  * the Content-Security-Policy built from them, and the other response headers every host sends.
@@ -84,4 +86,9 @@ export function disallowedHost(url: string, kind: MediaKind): string | undefined
   if (parsed.protocol === 'data:') return kind === 'images' ? undefined : parsed.protocol;
   const origin = parsed.origin;
   return (allowedRemoteHosts[kind] as readonly string[]).includes(origin) ? undefined : origin;
+}
+
+/** The CSP source for an inline script whose text is `source` exactly. */
+export function inlineScriptHash(source: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(source).digest('base64')}`;
 }

@@ -4,6 +4,8 @@ import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import { rehypeAlignToClass } from './rehype-align';
 import { rehypeEmbedHosts } from './rehype-embed-hosts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeScrollTables } from './rehype-scroll-tables';
 import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
@@ -24,6 +26,8 @@ export const markdownPipeline: UnifiedProcessorOptions = {
     [rehypeShiki, shikiConfig],
     rehypeShikiClasses,
     rehypeAlignToClass,
+    rehypeHeadingAnchors,
+    rehypeScrollTables,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
     rehypeEmbedHosts,
   ],

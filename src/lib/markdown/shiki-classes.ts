@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
-import githubDark from 'shiki/themes/github-dark.mjs';
-import githubLight from 'shiki/themes/github-light.mjs';
+import githubDark from 'shiki/themes/github-dark-default.mjs';
+import githubLight from 'shiki/themes/github-light-default.mjs';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -11,16 +11,17 @@ import type { VFile } from 'vfile';
  * no `'unsafe-inline'` at all.
  */
 export const codeThemes = { light: githubLight, dark: githubDark } as const;
-export const shikiConfig = { themes: { light: 'github-light', dark: 'github-dark' } } as const;
+// The -default variants: github-light/github-dark token colours fail WCAG AA contrast (axe).
+export const shikiConfig = { themes: { light: 'github-light-default', dark: 'github-dark-default' } } as const;
 
 interface ThemeLike {
-  colors?: Record<string, string>;
+  colors?: Record<string, unknown>;
   tokenColors?: { settings?: { foreground?: string; background?: string } }[];
 }
 
 function themeColors(theme: ThemeLike): string[] {
   const colors = new Set<string>();
-  for (const value of Object.values(theme.colors ?? {})) colors.add(value.toLowerCase());
+  for (const value of Object.values(theme.colors ?? {})) if (typeof value === 'string') colors.add(value.toLowerCase());
   for (const { settings } of theme.tokenColors ?? []) {
     if (settings?.foreground) colors.add(settings.foreground.toLowerCase());
     if (settings?.background) colors.add(settings.background.toLowerCase());

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { neighbours, relatedPosts } from './related-posts';
+
+const post = (id: string, date: string, tags: string[] = []) => ({ id, data: { date: new Date(date), title: id, tags } });
+
+const posts = [
+  post('b', '2022-02-01', ['Milvus', 'Release']),
+  post('d', '2022-04-01', ['milvus', 'Release', 'Database']),
+  post('a', '2022-01-01', ['Milvus', 'Release', 'Database']),
+  post('c', '2022-03-01', ['Community']),
+  post('e', '2022-05-01', ['Database']),
+  post('f', '2022-06-01', ['Milvus']),
+];
+
+describe('previous and next', () => {
+  test('follow publication order, whatever the input order', () => {
+    const { previous, next } = neighbours(posts, 'c');
+    expect(previous?.id).toBe('b');
+    expect(next?.id).toBe('d');
+  });
+
+  test('the oldest has no previous, the newest no next, a lone post neither', () => {
+    expect(neighbours(posts, 'a').previous).toBeUndefined();
+    expect(neighbours(posts, 'f').next).toBeUndefined();
+    expect(neighbours([post('x', '2022-01-01')], 'x')).toEqual({ previous: undefined, next: undefined });
+  });
+
+  test('an unknown post is an error naming it', () => {
+    expect(() => neighbours(posts, 'zz')).toThrow('"zz"');
+  });
+});
+
+describe('related posts', () => {
+  test('most shared tags first (tags compared by slug), then newest; never itself; at most three', () => {
+    expect(relatedPosts(posts, 'a').map((p) => p.id)).toEqual(['d', 'b', 'f']);
+  });
+
+  test('posts sharing no tag are left out', () => {
+    expect(relatedPosts(posts, 'c')).toEqual([]);
+    expect(relatedPosts([post('x', '2022-01-01')], 'x')).toEqual([]);
+  });
+
+  test('the limit is respected', () => {
+    expect(relatedPosts(posts, 'a', 1).map((p) => p.id)).toEqual(['d']);
+  });
+});

@@ -1,0 +1,155 @@
+import { cp, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../support/axe-check';
+import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
+import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../support/project-copy';
+import { horizontalOverflow, landedOn, THEMES, viewport, WIDTHS } from '../support/reading';
+import { serveSite } from '../../scripts/serve.mjs';
+
+// The seed has no code, tables or subsections, and is alone; these tests build it beside the
+// Milvus-format fixtures and a post made to stress the layout (tests/fixtures/reading/).
+const STRESS = '/blog/reading-stress-test/';
+const SEED = '/blog/2022-4-12-milvus-10k-stars/';
+
+let project: ProjectCopy;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+const url = (path: string) => new URL(path, server.url).href;
+
+beforeAll(async () => {
+  project = await copyProject();
+  await cp(join(ROOT, 'tests/fixtures/posts'), project.contentDir, { recursive: true });
+  await cp(join(ROOT, 'tests/fixtures/reading'), project.contentDir, { recursive: true });
+  const build = await astroBuild(project.dir);
+  if (build.code !== 0) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveSite(join(project.dir, 'dist'));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await project?.dispose();
+});
+
+describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', (width) => {
+  describe.each(THEMES)('in the %s theme', (theme) => {
+    let reader: TrackedPage;
+    beforeAll(async () => {
+      reader = await openPage(browser, url(STRESS), { viewport: viewport(width), colorScheme: theme });
+    });
+    afterAll(() => reader?.page.context().close());
+
+    test('never scrolls sideways: the table and code scroll in their own boxes, long links wrap', async () => {
+      const { page } = reader;
+      expect(await horizontalOverflow(page)).toBe(0);
+      if (width < 600) {
+        const table = await page.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(table.scroll).toBeGreaterThan(table.client);
+        const code = await page.locator('.prose pre').nth(1).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(code.scroll).toBeGreaterThan(code.client);
+      }
+    });
+
+    test('writes a full-page screenshot beside the seed post’s', async () => {
+      const path = join(ROOT, 'test-results/screenshots', `stress-post-${width}-${theme}.png`);
+      await mkdir(dirname(path), { recursive: true });
+      expect((await reader.page.screenshot({ path, fullPage: true })).byteLength).toBeGreaterThan(10_000);
+    });
+
+    test('axe finds no WCAG A/AA violation, highlighted code included', async () => {
+      expect(await axeViolations(reader.page)).toEqual([]);
+    });
+
+    test('code is highlighted in the page theme', async () => {
+      const colour = await reader.page.locator('.prose pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(colour).toBe(theme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
+      // Each token is coloured from its theme: the light colour by its class, the dark one from --shiki-dark.
+      const token = reader.page.locator('.prose pre.astro-code span', { hasText: /^from$/ }).first();
+      const { shown, dark } = await token.evaluate((el) => {
+        const probe = document.createElement('i');
+        probe.style.color = getComputedStyle(el).getPropertyValue('--shiki-dark').trim();
+        document.body.append(probe);
+        const rgb = getComputedStyle(probe).color;
+        probe.remove();
+        return { shown: getComputedStyle(el).color, dark: rgb };
+      });
+      const body = await reader.page.evaluate(() => getComputedStyle(document.body).color);
+      expect(shown).not.toBe(body);
+      if (theme === 'dark') expect(shown).toBe(dark);
+      else expect(shown).not.toBe(dark);
+    });
+
+    test('the post’s own section links land, milvus.io-style and slug alike', async () => {
+      const { page } = reader;
+      for (const id of ['Install-and-connect', 'A-table-wider-than-a-phone', 'very-long-links']) {
+        await page.evaluate(() => scrollTo(0, 0));
+        await page.locator(`.prose p a[href="#${id}"]`).click();
+        expect(await landedOn(page, id), id).toBe(true);
+      }
+    });
+  });
+});
+
+describe('the copy button', () => {
+  test('copies the code by keyboard and says so to screen readers', async () => {
+    const { page, errors } = await openPage(browser, url(STRESS), {
+      viewport: viewport(375),
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const buttons = page.getByRole('button', { name: 'Copy code' });
+    expect(await buttons.count()).toBe(2);
+    // The share buttons have their own status region; this is the code-copy one.
+    const status = page.getByRole('status').and(page.locator('[data-copy-status]'));
+    expect(await status.innerText()).toBe('');
+    // Reach the second button with the keyboard from the first code block.
+    await page.locator('.prose pre').first().focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy code');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[role=status][data-copy-status]')?.textContent !== '');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('docker compose --file ./deployments/docker/standalone/docker-compose.yml --project-name milvus-standalone up --detach');
+    expect(await status.innerText()).toMatch(/^Copied/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copied');
+
+    await buttons.first().click();
+    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.startsWith('# Connect')));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^# Connect to the server[\s\S]*timeout=30\)$/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('moving between posts', () => {
+  test('previous and next follow publication order; related posts share tags', async () => {
+    const { page } = await openPage(browser, url(SEED));
+    const nav = page.getByRole('navigation', { name: 'Previous and next posts' });
+    expect(decodeURI((await nav.locator('a[rel=prev]').getAttribute('href')) ?? '')).toBe('/blog/2022-1-5-向量数据库/');
+    expect(await nav.locator('a[rel=prev]').innerText()).toContain('向量数据库入门');
+    expect(await nav.locator('a[rel=next]').innerText()).toContain('Reading Stress Test');
+    const related = page.getByRole('region', { name: 'Related posts' });
+    expect(await related.locator('h3 a').allInnerTexts()).toEqual(['Reading Stress Test: Sections, Code, a Wide Table and Very Long Links']);
+
+    await nav.locator('a[rel=next]').click();
+    await page.waitForURL((u) => u.pathname === STRESS);
+    const stressRelated = page.getByRole('region', { name: 'Related posts' });
+    expect(await stressRelated.locator('h3 a').allInnerTexts()).toEqual([
+      'A Small Step for Milvus - 10,000 Stars',
+      'Milvus 2.0: What Changed, in One Table',
+    ]);
+    expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe('/blog/');
+    await page.context().close();
+  });
+
+  test('the oldest post has only a next link; a post sharing no tag has no related posts', async () => {
+    const { page } = await openPage(browser, url('/blog/minimal-post/'));
+    expect(await page.locator('.post-nav a[rel=prev]').count()).toBe(0);
+    expect(await page.locator('.post-nav a[rel=next]').count()).toBe(1);
+    expect(await page.locator('.related-posts').count()).toBe(0);
+    await page.context().close();
+  });
+});
