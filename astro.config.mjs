@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/lib/markdown/index.ts';
 import { codeThemeStyles } from './src/integrations/code-theme.ts';
@@ -17,7 +18,13 @@ export default defineConfig({
   compressHTML: true,
   // All CSS inline: first paint needs no second request, and Astro hashes each <style> for the CSP.
   build: { inlineStylesheets: 'always' },
-  integrations: [mdx(), codeThemeStyles(), securityHeadersFile()],
+  // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
+  integrations: [
+    mdx(),
+    codeThemeStyles(),
+    securityHeadersFile(),
+    sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
+  ],
   security: {
     csp: {
       directives: cspDirectives({ forHeader: false }),

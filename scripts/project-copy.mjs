@@ -35,6 +35,19 @@ export async function copyProject(prefix = 'milestones-') {
 }
 
 /**
+ * Variables Vitest sets for its own Vite environment. A child build must not inherit them: Vite
+ * reads `BASE_URL`, `MODE`, `DEV`, `PROD` and `SSR` from the environment as `import.meta.env`,
+ * so `BASE_URL=/` would silently undo a build's `base`.
+ */
+const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+
+/** @param {Record<string, string>} extra */
+function buildEnv(extra) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.test(key)));
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
+}
+
+/**
  * Runs `astro build` in `dir` and collects everything it prints.
  * @param {string} dir
  * @param {Record<string, string>} [env]
@@ -44,7 +57,7 @@ export function astroBuild(dir, env = {}) {
   return new Promise((done) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
       cwd: dir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      env: buildEnv(env),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

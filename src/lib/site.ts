@@ -11,6 +11,22 @@ export interface SiteConfig {
   twitterHandle: `@${string}`;
   /** Words per minute used for reading-time estimates. */
   wordsPerMinute: number;
+  /** Open Graph locale (`og:locale`), e.g. `en_US`. */
+  ogLocale: string;
+  /** Who publishes the site (JSON-LD `publisher`, feed `managingEditor`-like credits). */
+  publisher: string;
+  /** Author credited when a post names none. */
+  defaultAuthor: string;
+  /** Alt text of the site-wide share card (pages that are not posts). */
+  defaultShareImageAlt: string;
+  /** Site-relative path of the RSS feed. */
+  feedPath: string;
+  /**
+   * Which URL og:url and the share buttons carry for a post that names a `canonicalUrl`:
+   * `canonical` (the original, e.g. on milvus.io: shares and counts go to the original, whose own
+   * card the platforms then show) or `self` (this site's page and its share card).
+   */
+  shareTarget: 'canonical' | 'self';
 }
 
 const DEFAULT_SITE_URL = 'https://milestones.milvus.io';
@@ -44,4 +60,10 @@ export const site: SiteConfig = {
   locale: 'en',
   twitterHandle: '@milvusio',
   wordsPerMinute: 220,
+  ogLocale: 'en_US',
+  publisher: 'The Milvus Community',
+  defaultAuthor: 'The Milvus Community',
+  defaultShareImageAlt: 'Milvus Milestones: milestones of the Milvus open-source vector database',
+  feedPath: 'rss.xml',
+  shareTarget: 'canonical',
 };

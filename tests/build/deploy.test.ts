@@ -68,7 +68,12 @@ describe('a build under BASE_PATH with hostile posts', () => {
     expect($('title').text()).toContain(`<script>alert('title')</script>`);
     expect($('.post-author').text()).toBe(`<img src=x onerror=alert('author')>`);
     expect($('[onerror]').length).toBe(0);
-    $('script').each((_, script) => expect($(script).html() ?? '').not.toMatch(/alert\(/));
+    // Executable scripts never contain post text; JSON-LD data does, with every `<` escaped.
+    $('script:not([type="application/ld+json"])').each((_, script) => expect($(script).html() ?? '').not.toMatch(/alert\(/));
+    $('script[type="application/ld+json"]').each((_, script) => {
+      expect($(script).html() ?? '').not.toMatch(/</);
+      expect(JSON.parse($(script).html() ?? '').headline).toBe(`Quotes " and <script>alert('title')</script> & </script> 🚀`);
+    });
     const seed = load(await readFile(join(dist, 'blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8'));
     expect($('script').length).toBe(seed('script').length);
     expect($('img[src="x"]').length).toBe(0);

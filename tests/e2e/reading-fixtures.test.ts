@@ -100,7 +100,8 @@ describe('the copy button', () => {
     });
     const buttons = page.getByRole('button', { name: 'Copy code' });
     expect(await buttons.count()).toBe(2);
-    const status = page.getByRole('status');
+    // The share buttons have their own status region; this is the code-copy one.
+    const status = page.getByRole('status').and(page.locator('[data-copy-status]'));
     expect(await status.innerText()).toBe('');
     // Reach the second button with the keyboard from the first code block.
     await page.locator('.prose pre').first().focus();
@@ -109,7 +110,7 @@ describe('the copy button', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy code');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[role=status]')?.textContent !== '');
+    await page.waitForFunction(() => document.querySelector('[role=status][data-copy-status]')?.textContent !== '');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe('docker compose --file ./deployments/docker/standalone/docker-compose.yml --project-name milvus-standalone up --detach');
     expect(await status.innerText()).toMatch(/^Copied/);

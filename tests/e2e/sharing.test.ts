@@ -1,0 +1,96 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
+
+const POST = '/blog/2022-4-12-milvus-10k-stars/';
+const MASTODON = '/share/mastodon/2022-4-12-milvus-10k-stars/';
+
+let browser: Browser;
+let reader: TrackedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  reader = await openPage(browser, POST, { permissions: ['clipboard-read', 'clipboard-write'] });
+});
+afterAll(() => browser?.close());
+
+describe('share buttons with script', () => {
+  test('every network is a named link; copy link copies the canonical URL', async () => {
+    const { page } = reader;
+    const share = page.getByRole('region', { name: 'Share this post' });
+    for (const name of ['X (Twitter)', 'LinkedIn', 'Facebook', 'Reddit', 'Hacker News', 'Mastodon', 'Email']) {
+      expect(await share.getByRole('link', { name }).isVisible(), name).toBe(true);
+    }
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    const copy = share.getByRole('button', { name: 'Copy link' });
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+    expect(await share.getByRole('status').innerText()).toBe('Link copied.');
+  });
+
+  test('the native share button appears exactly when the browser has the Web Share API', async () => {
+    const { page } = reader;
+    const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
+    expect(await page.getByRole('button', { name: 'Share…' }).isVisible()).toBe(hasShare);
+    // Remote images are blocked by the test browser; any other error would be ours.
+    expect(reader.errors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+  });
+
+  test('the site’s script stays within the 3 KB (gzip) budget', async () => {
+    const { page } = reader;
+    const inline = await page.$$eval('script:not([src]):not([type="application/ld+json"])', (nodes) => nodes.map((n) => n.textContent ?? ''));
+    const external = await page.$$eval('script[src]', (nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+    const bodies = [...inline];
+    for (const src of external) bodies.push(await (await fetch(src)).text());
+    const compressed = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0);
+    console.log(`share script: ${bodies.length} script(s), ${compressed} bytes gzip`);
+    expect(compressed).toBeLessThan(3 * 1024);
+  });
+});
+
+describe('without script', () => {
+  test('the share links still work as plain links; script-only buttons stay hidden', async () => {
+    const { page } = await openPage(browser, POST, { javaScriptEnabled: false });
+    const share = page.getByRole('region', { name: 'Share this post' });
+    expect(await share.getByRole('link').count()).toBe(7);
+    expect(await share.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
+    expect(await share.getByRole('button', { name: 'Share…' }).isVisible()).toBe(false);
+    await share.getByRole('link', { name: 'Mastodon' }).click();
+    await page.waitForURL(`**${MASTODON}`);
+    expect(await page.locator('#mastodon-text').inputValue()).toContain('A Small Step for Milvus - 10,000 Stars');
+    expect(await page.getByRole('link', { name: 'open it in your Mastodon app' }).getAttribute('href')).toMatch(/^web\+mastodon:\/\/share\?text=/);
+    await page.context().close();
+  });
+});
+
+describe('the Mastodon share page', () => {
+  test('sends the reader to their own instance’s share page with the text', async () => {
+    const visit = await openPage(browser, MASTODON);
+    const { page } = visit;
+    const text = await page.locator('#mastodon-text').inputValue();
+    const server = page.getByLabel('Your Mastodon server');
+    await server.fill('not a server');
+    await page.getByRole('button', { name: 'Share' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/mastodon\.social/);
+    expect(visit.offsiteRequests).toEqual([]);
+
+    await server.fill('@reader@mastodon.example');
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => visit.offsiteRequests.length).toBeGreaterThan(0);
+    const target = new URL(visit.offsiteRequests[0] ?? '');
+    expect(target.origin + target.pathname).toBe('https://mastodon.example/share');
+    expect(target.searchParams.get('text')).toBe(text);
+    expect(text).toContain(new URL('/blog/2022-4-12-milvus-10k-stars.md', 'https://milvus.io').href);
+    await page.context().close();
+  });
+});
+
+test('the build serves the share card the post announces', async () => {
+  const { page } = reader;
+  const image = new URL((await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '');
+  const response = await fetch(new URL(image.pathname, inject('baseUrl')));
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('image/png');
+});
