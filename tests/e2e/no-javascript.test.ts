@@ -19,7 +19,15 @@ async function mainText(path: string, javaScriptEnabled: boolean) {
   const { page } = await openPage(browser, path, { javaScriptEnabled });
   try {
     return {
-      text: (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim(),
+      // Buttons are the controls scripts add (copy, share sheet, pause); the reading is the rest.
+      text: (
+        await page.locator('main').evaluate((main) => {
+          for (const button of main.querySelectorAll('button')) button.remove();
+          return (main as HTMLElement).innerText;
+        })
+      )
+        .replace(/\s+/g, ' ')
+        .trim(),
       links: await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
     };
   } finally {
