@@ -5,6 +5,7 @@ import { rehypeAlignToClass } from './rehype-align';
 import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
+import { rehypeMediaEntry } from './rehype-media';
 
 /**
  * The unified pipeline every post goes through. GFM comes from `remark-gfm` here (not the
@@ -15,5 +16,5 @@ import { remarkLocalImages } from './remark-local-images';
 export const markdownPipeline: UnifiedProcessorOptions = {
   gfm: false,
   remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
-  rehypePlugins: [rehypeRaw, rehypeAlignToClass],
+  rehypePlugins: [rehypeRaw, rehypeAlignToClass, rehypeMediaEntry],
 };
