@@ -215,8 +215,8 @@ async function animatedGif({ frames, delays }, file) {
     .toFile(join(OUT, file));
 }
 
-await mkdir(OUT, { recursive: true });
-await sharp(cover()).png({ compressionLevel: 9, palette: false }).toFile(join(OUT, 'milvus-10k-cover.png'));
+await mkdir(join(OUT, 'covers'), { recursive: true });
+await sharp(cover()).png({ compressionLevel: 9, palette: false }).toFile(join(OUT, 'covers/milvus-10k-cover.png'));
 await animatedGif(counterFrames(), 'milvus-road-to-10k-stars.gif');
 await animatedGif(timelineFrames(), 'milvus-10k-stars-timeline.gif');
 await sharp(wallpaper()).png({ compressionLevel: 9 }).toFile(join(OUT, 'milvus-10k-wallpaper.png'));

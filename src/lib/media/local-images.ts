@@ -1,13 +1,15 @@
 import type { ImageMetadata } from 'astro';
 import { findMedia } from './manifest';
 
-const images = import.meta.glob<{ default: ImageMetadata }>('../../assets/media/*.{png,jpg,jpeg,webp,avif,gif}', { eager: true });
+// Only covers go through astro:assets; globbing the whole folder would copy every GIF and the
+// wallpaper master into the build unused.
+const images = import.meta.glob<ImageMetadata>('../../assets/media/covers/*.{png,jpg,jpeg,webp,avif}', { import: 'default' });
 
 /** The local image for a remote address the manifest knows, for `astro:assets`; undefined otherwise. */
-export function localImageFor(url: string | undefined): ImageMetadata | undefined {
+export async function localImageFor(url: string | undefined): Promise<ImageMetadata | undefined> {
   const entry = findMedia(url);
   if (!entry) return undefined;
-  const image = images[`../../assets/media/${entry.file}`];
-  if (!image) throw new Error(`src/lib/media/manifest.ts: "${entry.file}" (for ${entry.remote}) is not an image in src/assets/media/`);
-  return image.default;
+  const load = images[`../../assets/media/${entry.file}`];
+  if (!load) throw new Error(`src/lib/media/manifest.ts: "${entry.file}" (for ${entry.remote}) must be an image in src/assets/media/covers/`);
+  return load();
 }

@@ -6,7 +6,7 @@ export type MediaRole = 'cover' | 'animation' | 'wallpaper';
 export interface MediaEntry {
   /** The address the post's markdown uses (kept verbatim in the post). */
   remote: string;
-  /** The local file, relative to `src/assets/media/`. Any format sharp reads. */
+  /** The local file, relative to `src/assets/media/` (covers in `covers/`). Any format sharp reads. */
   file: string;
   role: MediaRole;
   /** Base of the file names readers see (downloads, generated variants). */
@@ -18,7 +18,7 @@ export interface MediaEntry {
  * `npm run artwork`; dropping in the real originals (same entry) needs no other change.
  */
 export const mediaManifest: readonly MediaEntry[] = [
-  { remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png', file: 'milvus-10k-cover.png', role: 'cover', slug: 'milvus-10k-stars-cover' },
+  { remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png', file: 'covers/milvus-10k-cover.png', role: 'cover', slug: 'milvus-10k-stars-cover' },
   {
     remote: 'https://assets.zilliz.com/Milvus_0_10000_d50a914332.gif',
     file: 'milvus-road-to-10k-stars.gif',
