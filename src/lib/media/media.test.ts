@@ -65,3 +65,12 @@ test.each([
   [1_949_999, '1.9 MB'],
 ])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
 test('formatBytes refuses nonsense', () => expect(() => formatBytes(-1)).toThrow(/not a byte count/));
+
+test('every variant has a /media/ route for its extension', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const { allVariants } = await import('./variants');
+  const { MEDIA_EXTENSIONS } = await import('./media-route');
+  const routes = await readdir(new URL('../../pages/media/', import.meta.url));
+  expect(routes.sort()).toEqual(MEDIA_EXTENSIONS.map((ext) => `[name].${ext}.ts`).sort());
+  for (const variant of await allVariants()) expect(MEDIA_EXTENSIONS.some((ext) => variant.name.endsWith(`.${ext}`)), variant.name).toBe(true);
+});

@@ -113,6 +113,9 @@ export async function variantsOf(entry: MediaEntry): Promise<Variant[]> {
   const base = { entry, width: info.width, height: info.height };
   if (entry.role === 'animation') {
     const ext = extension(entry.file);
+    if (!['gif', 'webp', 'png'].includes(ext)) {
+      throw new Error(`src/lib/media/manifest.ts: animation "${entry.file}" must be a GIF, WebP or PNG (APNG) file`);
+    }
     return [
       { ...base, kind: 'animated-webp', name: `${entry.slug}.${info.hash}.webp`, contentType: 'image/webp' },
       { ...base, kind: 'still-webp', name: `${entry.slug}-still.${info.hash}.webp`, contentType: 'image/webp' },
