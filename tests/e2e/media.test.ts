@@ -134,6 +134,9 @@ describe('post media', () => {
     const img = wrapper.locator('img');
     expect(await button.isVisible()).toBe(true);
     expect(await button.innerText()).toBe('Pause animation');
+    expect(await button.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.getAttribute('alt'))).toBe(
+      'Milvus repository development visualization - road to 10,000 stargazers.',
+    );
     const moving = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
     await button.click();
     await img.evaluate((el: HTMLImageElement) => el.decode());

@@ -28,7 +28,7 @@ function pick(variants: Variant[], kind: Variant['kind']): Variant {
 }
 
 /** A looping-animation picture: animated WebP (every frame kept), the original as fallback, a still for reduced motion. */
-async function animation(img: Element, entry: MediaEntry): Promise<Element> {
+async function animation(img: Element, entry: MediaEntry, id: string): Promise<Element> {
   const info = await sourceInfo(entry);
   const variants = await variantsOf(entry);
   const moving = mediaUrl(pick(variants, 'animated-webp').name);
@@ -41,6 +41,7 @@ async function animation(img: Element, entry: MediaEntry): Promise<Element> {
     el('source', { type: 'image/webp', srcSet: moving, dataStill: still, dataMoving: moving }),
     el('img', {
       ...img.properties,
+      id,
       src: original,
       dataStill: still,
       dataMoving: original,
@@ -53,7 +54,10 @@ async function animation(img: Element, entry: MediaEntry): Promise<Element> {
   const children: ElementContent[] = [picture];
   if (control) {
     // Shown by the enhancement script; without JavaScript it would do nothing.
-    children.push(el('button', { type: 'button', className: ['media-toggle'], hidden: true, dataMediaToggle: '' }, [txt('Pause animation')]));
+    // Described by the image's alt text, so each control says which animation it stops.
+    children.push(
+      el('button', { type: 'button', className: ['media-toggle'], hidden: true, dataMediaToggle: '', ariaDescribedBy: id }, [txt('Pause animation')]),
+    );
   }
   return el('span', { className: ['media-animation'], dataMediaAnimation: control ? 'controlled' : 'plain' }, children);
 }
@@ -132,12 +136,14 @@ export function rehypeMedia(_options: { fingerprint?: string } = {}) {
     });
 
     const jobs: Promise<void>[] = [];
+    let animations = 0;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = String(node.properties.src ?? '');
       const entry = findMedia(src);
       if (entry?.role === 'animation') {
-        jobs.push(animation(node, entry).then((replacement) => void (parent.children[index] = replacement)));
+        const id = `animation-${++animations}-${entry.slug}`;
+        jobs.push(animation(node, entry, id).then((replacement) => void (parent.children[index] = replacement)));
         return 'skip';
       }
       if (/^(https?:)?\/\//i.test(src)) {

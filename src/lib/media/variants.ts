@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
@@ -12,13 +12,22 @@ const CACHE_DIR = resolve(process.cwd(), 'node_modules/.cache/milestones-media')
 /** Bump when an encoder setting changes, so cached variants are made again. */
 const RECIPE_VERSION = 2;
 
+/** Source folders whose code decides the markup of rendered posts. */
+const MARKUP_CODE_DIRS = ['src/lib/markdown', 'src/lib/media'];
+
 /**
- * A digest of every manifest file and the encoding recipe. It is passed as an option of the
- * markdown plugin, so it lands in Astro's config digest: replacing a media file (say, with the
- * real original) clears Astro's cache of rendered posts, whose markup names files and sizes.
+ * A digest of every manifest file, the encoding recipe and the markdown/media code. It is passed
+ * as an option of the markdown plugin, so it lands in Astro's config digest: replacing a media
+ * file (say, with the real original) or changing a plugin clears Astro's cache of rendered posts,
+ * whose markup names files and sizes.
  */
 export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
   const hash = createHash('sha256').update(String(RECIPE_VERSION));
+  for (const dir of MARKUP_CODE_DIRS) {
+    const absolute = resolve(process.cwd(), dir);
+    const files = existsSync(absolute) ? readdirSync(absolute).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort() : [];
+    for (const file of files) hash.update(file).update(readFileSync(join(absolute, file)));
+  }
   for (const entry of manifest) {
     hash.update(entry.remote).update(entry.file).update(entry.role).update(entry.slug);
     try {
