@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatBytes } from '../../src/lib/media/format';
@@ -34,6 +34,14 @@ function frameCount(page: Page, url: string): Promise<number> {
     await decoder.completed;
     return decoder.tracks.selectedTrack!.frameCount;
   }, url);
+}
+
+/** Waits until the image shows a still (`-still.` file) or a moving one, and has decoded it. */
+async function settle(img: Locator, still: boolean) {
+  await img.evaluate(async (el: HTMLImageElement, wantStill) => {
+    while (el.currentSrc.includes('-still.') !== wantStill) await new Promise((r) => setTimeout(r, 20));
+    await el.decode();
+  }, still);
 }
 
 /** What the browser would load for one animation: its picked source, and every candidate it could pick without reduced motion. */
@@ -139,13 +147,13 @@ describe('post media', () => {
     );
     const moving = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
     await button.click();
-    await img.evaluate((el: HTMLImageElement) => el.decode());
+    await settle(img, true);
     const still = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
     expect(still).not.toBe(moving);
     expect(await frameCount(page, still)).toBe(1);
     expect(await button.innerText()).toBe('Play animation');
     await button.click();
-    await img.evaluate((el: HTMLImageElement) => el.decode());
+    await settle(img, false);
     expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(moving);
     expect(await frameCount(page, moving)).toBeGreaterThan(1);
   });
@@ -159,7 +167,7 @@ describe('post media', () => {
       expect(await button.innerText()).toBe('Play animation');
       expect(await frameCount(page, await img.evaluate((el: HTMLImageElement) => el.currentSrc))).toBe(1);
       await button.click();
-      await img.evaluate((el: HTMLImageElement) => el.decode());
+      await settle(img, false);
       expect(await frameCount(page, await img.evaluate((el: HTMLImageElement) => el.currentSrc))).toBeGreaterThan(1);
       expect(await button.innerText()).toBe('Pause animation');
     }
