@@ -44,6 +44,22 @@ async function settle(img: Locator, still: boolean) {
   }, still);
 }
 
+/** The page's largest contentful paint once the cover has painted: is it in the cover, and which file. */
+function largestContentfulPaint(page: Page) {
+  return page.evaluate(async () => {
+    // LCP entries for an image are queued after it paints: let it decode and paint first.
+    await document.querySelector<HTMLImageElement>('.post-cover img')!.decode();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return new Promise<{ inCover: boolean; url: string }>((done) => {
+      new PerformanceObserver((list) => {
+        const entries = list.getEntries() as (PerformanceEntry & { element: Element | null; url: string })[];
+        const last = entries.at(-1)!;
+        done({ inCover: Boolean(last.element?.closest('.post-cover')), url: last.url });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+  });
+}
+
 /** What the browser would load for one animation: its picked source, and every candidate it could pick without reduced motion. */
 function animationCandidates(page: Page) {
   return page.$$eval('.prose .media-animation', (wrappers) =>
@@ -76,20 +92,7 @@ describe('post media', () => {
 
   test('the cover is the largest contentful paint, loaded eagerly with high priority, as AVIF at a width from its srcset', async () => {
     const { page } = await openPage(browser, POST);
-    const lcp = await page.evaluate(
-      async () => {
-        // LCP entries for an image are queued after it paints: let it decode and paint first.
-        await document.querySelector<HTMLImageElement>('.post-cover img')!.decode();
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        return new Promise<{ inCover: boolean; url: string }>((done) => {
-          new PerformanceObserver((list) => {
-            const entries = list.getEntries() as (PerformanceEntry & { element: Element | null; url: string })[];
-            const last = entries.at(-1)!;
-            done({ inCover: Boolean(last.element?.closest('.post-cover')), url: last.url });
-          }).observe({ type: 'largest-contentful-paint', buffered: true });
-        });
-      },
-    );
+    const lcp = await largestContentfulPaint(page);
     expect(lcp.inCover).toBe(true);
     expect(lcp.url).toMatch(/\/_astro\/.+\.avif$/);
     const cover = page.locator('.post-cover img');
@@ -99,6 +102,10 @@ describe('post media', () => {
     expect(Number(await cover.getAttribute('height'))).toBeGreaterThan(0);
     expect(await page.locator('.post-cover source[type="image/avif"]').getAttribute('sizes')).toBeTruthy();
     await page.context().close();
+
+    const phone = await openPage(browser, POST, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
+    expect((await largestContentfulPaint(phone.page)).inCover).toBe(true);
+    await phone.page.context().close();
   });
 
   test('titled images are figures captioned by their title; a meaningless alt is replaced by it', async () => {
@@ -211,8 +218,9 @@ describe('post media', () => {
     }
   });
 
-  test('the home page shows the same local cover, eagerly, and nothing leaves 127.0.0.1', async () => {
+  test('the home page shows the same local cover as its largest paint, eagerly, and nothing leaves 127.0.0.1', async () => {
     const home = await openPage(browser, '/');
+    expect((await largestContentfulPaint(home.page)).inCover).toBe(true);
     const cover = home.page.locator('.featured-post .post-cover img');
     expect(await cover.getAttribute('loading')).toBe('eager');
     expect(await cover.evaluate((el: HTMLImageElement) => new URL(el.currentSrc).hostname)).toBe('127.0.0.1');
