@@ -10,6 +10,6 @@ export async function localImageFor(url: string | undefined): Promise<ImageMetad
   const entry = findMedia(url);
   if (!entry) return undefined;
   const load = images[`../../assets/media/${entry.file}`];
-  if (!load) throw new Error(`src/lib/media/manifest.ts: "${entry.file}" (for ${entry.remote}) must be an image in src/assets/media/covers/`);
+  if (!load) throw new Error(`src/lib/media/manifest.ts: "${entry.file}" (for ${entry.remote}) must be a PNG, JPEG, WebP or AVIF file in src/assets/media/covers/ (covers are converted to AVIF/WebP, which would keep only a GIF's first frame)`);
   return load();
 }
