@@ -86,6 +86,9 @@ describe('a folder of real-format posts', () => {
     expect($('.prose p.align-center img[alt="A diagram"]').attr('src')).toBe('https://assets.zilliz.com/diagram_456def.png');
     expect($('.prose iframe[src="https://www.youtube.com/embed/abc123"]').length).toBe(1);
     expect($('.prose img[alt="architecture"]').length).toBe(1);
+    // Remote images the media manifest does not know stay remote, and load lazily.
+    expect($('.prose img[alt="architecture"]').attr('src')).toBe('https://assets.zilliz.com/architecture_789.png');
+    expect($('.prose img').map((_, el) => $(el).attr('loading')).get()).toEqual($('.prose img').map(() => 'lazy').get());
     expect($('.prose table th.align-left').text()).toBe('Key');
     expect($('.prose b').text()).toBe('bold');
     expect($('img[src*="some_cover_123abc"]').length).toBe(1);

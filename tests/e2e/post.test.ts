@@ -37,7 +37,7 @@ describe('the 10,000-stars post, as a reader sees it', () => {
     expect(await cover.count()).toBe(1);
     expect(await cover.getAttribute('alt')).toBe('Milvus reached 10K stars on GitHub.');
     expect(await page.locator('.prose img[src*="1_c1b02d6ab8"], .prose source[srcset*="1_c1b02d6ab8"]').count()).toBe(0);
-    const bodyImages = page.locator('.prose img');
+    const bodyImages = page.locator('.prose figure img');
     expect(await bodyImages.count()).toBe(2);
   });
 
@@ -70,7 +70,7 @@ describe('the 10,000-stars post, as a reader sees it', () => {
 
   test('renders the milestone list and tags as links to tag pages', async () => {
     const { page } = reader;
-    expect(await page.locator('.prose ul li').count()).toBe(5);
+    expect(await page.locator('.prose > ul > li').count()).toBe(5);
     const tag = page.locator('.post-header .tag-list a', { hasText: 'Artificial Intelligence' });
     expect(await tag.getAttribute('href')).toBe('/tags/artificial-intelligence/');
   });

@@ -11,6 +11,7 @@ import { remarkCodeLanguages } from './remark-code-languages';
 import { remarkLeadDuplicates } from './remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
 import { rehypeShikiClasses, shikiConfig } from './shiki-classes';
+import { rehypeMediaEntry } from './rehype-media';
 
 /**
  * The unified pipeline every post goes through. GFM comes from `remark-gfm` here (not the
@@ -24,6 +25,7 @@ export const markdownPipeline: UnifiedProcessorOptions = {
   remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
   rehypePlugins: [
     rehypeRaw,
+    rehypeMediaEntry,
     [rehypeShiki, shikiConfig],
     rehypeShikiClasses,
     rehypeAlignToClass,

@@ -54,3 +54,39 @@ test.each([
   [null, 'plaintext'],
   ['', 'plaintext'],
 ])('code language %s → %s', (input, expected) => expect(normaliseCodeLanguage(input)).toBe(expected));
+
+describe('media', () => {
+  test('a titled lone image becomes a figure; its title captions it and replaces a meaningless alt', async () => {
+    const { code } = await render('![Gif2](https://a.example/x.png "What it shows.")');
+    expect(code).toContain('<figure><img src="https://a.example/x.png" alt="What it shows." loading="lazy" decoding="async"><figcaption>What it shows.</figcaption></figure>');
+  });
+
+  test('a described alt is kept; untitled and inline images are not wrapped; unknown remote images stay remote and lazy', async () => {
+    const { code } = await render('![A diagram](https://a.example/d.png "Caption")\n\nSee ![icon](https://a.example/i.png "Icon") inline.\n\n![plain](https://a.example/p.png)');
+    expect(code).toContain('alt="A diagram"');
+    expect(code.match(/<figure>/g)).toHaveLength(1);
+    expect(code).toContain('<p>See <img src="https://a.example/i.png" alt="icon" title="Icon" loading="lazy" decoding="async"> inline.</p>');
+    expect(code).toContain('<p><img src="https://a.example/p.png" alt="plain" loading="lazy" decoding="async"></p>');
+  });
+
+  test('an animation the manifest knows becomes a local picture with a still for reduced motion and a pause control', async () => {
+    const { code } = await render('![Timeline gif](https://assets.zilliz.com/Milvus_10000_star_timeline_3sec_de1a7c906a.gif "Milvus 10000 star timeline.")');
+    expect(code).not.toContain('assets.zilliz.com');
+    expect(code).toMatch(/<source type="image\/webp" media="\(prefers-reduced-motion: reduce\)" srcset="\/media\/milvus-10k-stars-timeline-still\.\w+\.webp"/);
+    expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540" loading="lazy"/);
+    expect(code).toMatch(/<img [^>]*id="animation-1-milvus-10k-stars-timeline"/);
+    expect(code).toContain(
+      '<button type="button" class="media-toggle" hidden data-media-toggle="" aria-describedby="animation-1-milvus-10k-stars-timeline">Pause animation</button>',
+    );
+    expect(code).toContain('<figcaption>Milvus 10000 star timeline.</figcaption>');
+  });
+
+  test('the wallpaper link becomes a download followed by a card of sizes', async () => {
+    const { code } = await render('Get [the wallpaper](https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png)!\n\nAfter.');
+    expect(code).toMatch(/<a href="\/media\/milvus-10k-stars-wallpaper-3840x2160\.\w+\.jpg" download="milvus-10k-stars-wallpaper-3840x2160\.jpg">the wallpaper<\/a>/);
+    expect(code.indexOf('<aside class="wallpaper-card"')).toBeGreaterThan(code.indexOf('the wallpaper'));
+    expect(code.indexOf('<aside class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
+    expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(5);
+    expect(code).toMatch(/1170 × 2532<\/span> <span class="wallpaper-details">Phone portrait, JPEG, \d+ kB/);
+  });
+});

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CollectionEntry } from 'astro:content';
 import { formatPostDate } from '../dates';
+import { findMedia, mediaManifest, type MediaEntry } from '../media/manifest';
+import { MEDIA_DIR } from '../media/variants';
 import type { ShareImageMeta } from '../seo';
 import type { SiteConfig } from '../site';
 import {
@@ -16,15 +19,12 @@ import {
 type Post = Pick<CollectionEntry<'blog'>, 'id' | 'data'>;
 
 /**
- * Local files for remote cover URLs. Filled from the media manifest when it lands (issue 3);
- * until then every cover is remote, and remote covers are never fetched at build: such posts
- * get the title-only card.
+ * The local file of a post's cover, from the media manifest, or undefined when the site has none:
+ * remote covers are never fetched at build, so such posts get the title-only card.
  */
-export const localCovers = new Map<string, string>();
-
-/** THE hook for covers: the local file of a post's cover, or undefined when the site has none. */
-export function localCoverFor(post: Post): string | undefined {
-  return post.data.cover ? localCovers.get(post.data.cover) : undefined;
+export function localCoverFor(post: Post, manifest: readonly MediaEntry[] = mediaManifest): string | undefined {
+  const entry = findMedia(post.data.cover, manifest);
+  return entry?.role === 'cover' ? join(MEDIA_DIR, entry.file) : undefined;
 }
 
 /** Site-relative path (without base) of the site-wide card used by every page that is not a post. */
