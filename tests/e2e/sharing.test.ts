@@ -92,5 +92,8 @@ test('the build serves the share card the post announces', async () => {
   const image = new URL((await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '');
   const response = await fetch(new URL(image.pathname, inject('baseUrl')));
   expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('image/png');
+  // The seed's cover is local (media manifest), so its card is a JPEG drawn over the cover.
+  expect(image.pathname).toMatch(/\.jpg$/);
+  expect(response.headers.get('content-type')).toBe(await page.locator('meta[property="og:image:type"]').getAttribute('content'));
+  expect(response.headers.get('content-type')).toBe('image/jpeg');
 });

@@ -89,7 +89,7 @@ async function wallpaperCard(entry: MediaEntry): Promise<Element> {
     }),
     el('div', { className: ['wallpaper-sizes'] }, [
       el('p', { className: ['wallpaper-title'] }, [txt('Download the wallpaper')]),
-      el('ul', { role: 'list' }, items),
+      el('ul', {}, items),
     ]),
   ]);
 }
