@@ -5,9 +5,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/lib/markdown/index.ts';
-import { codeThemeStyles } from './src/integrations/code-theme.ts';
 import { securityHeadersFile } from './src/integrations/security-headers.ts';
-import { cspDirectives, inlineScriptHash } from './src/lib/security.ts';
+import { cspDirectives, cspHash } from './src/lib/security.ts';
 import { site } from './src/lib/site.ts';
 
 export default defineConfig({
@@ -21,7 +20,6 @@ export default defineConfig({
   // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
   integrations: [
     mdx(),
-    codeThemeStyles(),
     securityHeadersFile(),
     sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
   ],
@@ -29,7 +27,7 @@ export default defineConfig({
     csp: {
       directives: cspDirectives({ forHeader: false }),
       // The no-flash theme script is inlined as written (is:inline), so Astro cannot hash it itself.
-      scriptDirective: { hashes: [inlineScriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8'))] },
+      scriptDirective: { hashes: [cspHash(readFileSync('./src/scripts/theme-init.js', 'utf8'))] },
     },
   },
   markdown: {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { allowedRemoteHosts, cspDirectives, disallowedHost, inlineScriptHash, pageHeaderPolicy, staticHeaderPolicy } from './security';
+import { allowedRemoteHosts, cspDirectives, disallowedHost, cspHash, pageHeaderPolicy, staticHeaderPolicy } from './security';
 
 test('the policy allows nothing inline or evaluated, and only the listed remote hosts', () => {
   const policy = cspDirectives({ forHeader: true }).join('; ');
@@ -33,6 +33,6 @@ test.each([
   ['https://assets.zilliz.com/x', 'frames', 'https://assets.zilliz.com'],
 ] as const)('disallowedHost(%s, %s) = %s', (url, kind, expected) => expect(disallowedHost(url, kind)).toBe(expected));
 
-test('inline script hashes are the base64 SHA-256 of the exact text', () => {
-  expect(inlineScriptHash('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+test('inline script and style hashes are the base64 SHA-256 of the exact text', () => {
+  expect(cspHash('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
 });

@@ -88,7 +88,7 @@ export function disallowedHost(url: string, kind: MediaKind): string | undefined
   return (allowedRemoteHosts[kind] as readonly string[]).includes(origin) ? undefined : origin;
 }
 
-/** The CSP source for an inline script whose text is `source` exactly. */
-export function inlineScriptHash(source: string): `sha256-${string}` {
+/** The CSP source for an inline script or style whose text is `source` exactly. */
+export function cspHash(source: string): `sha256-${string}` {
   return `sha256-${createHash('sha256').update(source).digest('base64')}`;
 }

@@ -25,13 +25,17 @@ test('embeds outside the policy are named; allowed ones are not', () => {
 test('highlighted code carries no style attributes, only classes the code theme defines', async () => {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
   const samples = ['python\nimport os\n# comment\nprint(f"{os.name!r}")', 'yaml\nkey: [1, "two"]', 'go\nfunc main() { fmt.Println("x") }', 'diff\n- a\n+ b', 'text\nplain'];
-  const css = codeThemeCss();
   for (const sample of samples) {
-    const { code } = await processor.render(`\`\`\`${sample}\n\`\`\`\n`);
+    const { code, metadata } = await processor.render(`\`\`\`${sample}\n\`\`\`\n`);
     expect(code).toContain('astro-code');
     expect(code).not.toContain('style=');
+    // The page's stylesheet is built from the declarations the post recorded, and covers every class.
+    const css = codeThemeCss(metadata.frontmatter.codeStyles);
     for (const name of code.match(/sk-[a-z0-9]+/g) ?? []) expect(css).toContain(`.${name}{`);
+    expect(css.split('\n').length).toBeLessThan(codeThemeDeclarations().length);
   }
+  const { metadata } = await processor.render('No code here.');
+  expect(metadata.frontmatter.codeStyles).toBeUndefined();
   expect(codeThemeDeclarations().length).toBeGreaterThan(40);
 });
 

@@ -7,8 +7,9 @@ import type { VFile } from 'vfile';
 /**
  * Shiki colours code with `style` attributes, which a strict Content-Security-Policy blocks.
  * Every declaration Shiki can write for our two themes is known in advance (the themes' colours and
- * font styles), so each becomes a class backed by one generated stylesheet, and the policy needs
- * no `'unsafe-inline'` at all.
+ * font styles), so each becomes a class, and the policy needs no `'unsafe-inline'` at all. The
+ * declarations a post uses are recorded in its frontmatter (`codeStyles`), so a page carries only
+ * the rules its code needs (see CodeThemeStyles.astro), and a page without code none.
  */
 export const codeThemes = { light: githubLight, dark: githubDark } as const;
 // The -default variants: github-light/github-dark token colours fail WCAG AA contrast (axe).
@@ -61,10 +62,8 @@ export function classFor(declaration: string): string {
   return `sk-${hash.toString(36)}`;
 }
 
-export function codeThemeCss(): string {
-  return codeThemeDeclarations()
-    .map((declaration) => `.${classFor(declaration)}{${declaration}}`)
-    .join('\n');
+export function codeThemeCss(declarations: readonly string[] = codeThemeDeclarations()): string {
+  return declarations.map((declaration) => `.${classFor(declaration)}{${declaration}}`).join('\n');
 }
 
 function normalise(declaration: string): string {
@@ -75,6 +74,7 @@ function normalise(declaration: string): string {
 export function rehypeShikiClasses() {
   const known = new Set(codeThemeDeclarations());
   return (tree: Root, file: VFile) => {
+    const used = new Set<string>();
     visit(tree, 'element', (pre: Element) => {
       // Shiki's hast spells the attribute `class`, rehype's `className`.
       const preClass = String(pre.properties.class ?? pre.properties.className ?? '');
@@ -89,8 +89,12 @@ export function rehypeShikiClasses() {
         for (const raw of style.split(';')) {
           if (!raw.includes(':')) continue;
           const declaration = normalise(raw);
-          if (known.has(declaration)) classes.push(classFor(declaration));
-          else kept.push(declaration);
+          if (!known.has(declaration)) {
+            kept.push(declaration);
+            continue;
+          }
+          classes.push(classFor(declaration));
+          used.add(declaration);
         }
         if (classes.length) node.properties.className = classes;
         else delete node.properties.className;
@@ -102,5 +106,9 @@ export function rehypeShikiClasses() {
         }
       });
     });
+    if (used.size) {
+      const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+      (astro.frontmatter ??= {}).codeStyles = [...used].sort();
+    }
   };
 }
