@@ -57,6 +57,25 @@ const chrome = await chromeLauncher.launch({
   logLevel: 'silent',
 });
 
+/**
+ * One Lighthouse run. Its trace recording occasionally fails on a loaded machine (NO_NAVSTART);
+ * such a run is repeated, up to twice, rather than reported.
+ * @param {string} url
+ * @param {'mobile' | 'desktop'} formFactor
+ */
+async function auditOnce(url, formFactor, attempt = 1) {
+  const result = await lighthouse(
+    url,
+    { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+    formFactor === 'desktop' ? desktopConfig : undefined,
+  );
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const error = result.lhr.runtimeError;
+  if (!error) return result;
+  if (attempt < 3) return auditOnce(url, formFactor, attempt + 1);
+  throw new Error(`Lighthouse failed on ${url} ${attempt} times: ${error.message}`);
+}
+
 /** @type {import('./report.mjs').Row[]} */
 const rows = [];
 try {
@@ -66,14 +85,8 @@ try {
       const weight = await pageWeight(server.url, page.path);
       const runs = [];
       for (let run = 1; run <= RUNS; run++) {
-        const result = await lighthouse(
-          url,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-          formFactor === 'desktop' ? desktopConfig : undefined,
-        );
-        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        const result = await auditOnce(url, formFactor);
         const { lhr } = result;
-        if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
         const slug = page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
         await writeFile(join(REPORTS, `${formFactor}-${slug}-${run}.json`), /** @type {string} */ (result.report));
         runs.push(lhr);
