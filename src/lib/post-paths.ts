@@ -8,7 +8,8 @@ export function entryIdFromPath(path: string): string {
 
 /**
  * Joins a site-relative path onto the deployment base (`/` or `/some/base/`). The base comes from
- * the site config, not `import.meta.env.BASE_URL`, which Astro 7 leaves at `/` in prerendered pages.
+ * the site config, like Astro's own `base`, rather than `import.meta.env.BASE_URL`, which Vite lets
+ * a `BASE_URL` environment variable override.
  */
 export function withBase(path: string, base: string = site.base): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sitePages } from '../../scripts/site-pages.mjs';
+import { axeViolations, WCAG_TAGS } from '../support/axe-check';
 import { launchBrowser, openPage } from '../support/browser';
 import { ROOT } from '../../scripts/project-copy.mjs';
 
@@ -25,12 +25,7 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme: no violat
   test.each(pages)('$type ($path)', async ({ path }) => {
     const { page } = await openPage(browser, path, { colorScheme });
     try {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-        .analyze();
-      const violations = results.violations.map(
-        (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
-      );
+      const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
       expect(violations, violations.join('\n')).toEqual([]);
     } finally {
       await page.context().close();

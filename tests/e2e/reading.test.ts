@@ -41,6 +41,12 @@ describe.each(WIDTHS)('the post at %i px', (width) => {
 
     test('writes a full-page screenshot', async () => {
       const path = join(SCREENSHOTS, `post-${width}-${theme}.png`);
+      // Lazy images below the fold load only when scrolled to; load them so the reviewer sees them.
+      await reader.page.evaluate(async () => {
+        const lazy = [...document.querySelectorAll<HTMLImageElement>('img[loading="lazy"]')];
+        for (const img of lazy) img.loading = 'eager';
+        await Promise.all(lazy.map((img) => img.decode().catch(() => undefined)));
+      });
       const image = await reader.page.screenshot({ path, fullPage: true });
       expect(image.byteLength).toBeGreaterThan(10_000);
     });

@@ -1,54 +1,94 @@
-import { existsSync, statSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 
-const REFERENCE_ATTRIBUTES = ['href', 'src', 'srcset', 'poster', 'action', 'data'];
-
-export async function builtPages(dist: string): Promise<string[]> {
-  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+export interface SiteLocation {
+  /** The deployment base path (`/` or `/milestones/`). */
+  base: string;
+  /** The site's origin, for absolute URLs in meta tags, feeds and sitemaps. */
+  site: string;
 }
 
-function fileFor(dist: string, pathname: string): string | undefined {
-  const path = join(dist, decodeURIComponent(pathname));
-  for (const candidate of [path, join(path, 'index.html'), `${path}.html`]) {
+export interface Reference {
+  /** The file it is in, relative to dist/. */
+  from: string;
+  url: URL;
+}
+
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesIn(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+const prefixOf = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+
+/** The file in dist/ a URL path is served from, or undefined when there is none (or it is outside the base). */
+export function fileFor(dist: string, pathname: string, base: string): string | undefined {
+  const prefix = prefixOf(base);
+  if (!pathname.startsWith(prefix)) return undefined;
+  const path = join(dist, decodeURIComponent(pathname.slice(prefix.length)));
+  for (const candidate of [path, join(path, 'index.html')]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return undefined;
 }
 
-/**
- * Every reference in the built pages to the site itself (links, images, scripts, styles, srcset
- * candidates) that is outside the base path or has no file in `dist/`. External URLs are not fetched.
- */
-export async function brokenReferences(dist: string, { base = '/', site }: { base?: string; site: string }): Promise<string[]> {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const origin = new URL(site).origin;
-  const broken: string[] = [];
-  for (const page of await builtPages(dist)) {
-    const $ = load(await readFile(page, 'utf8'));
-    const pageUrl = new URL(`${prefix}${relative(dist, page).replace(/index\.html$/, '')}`, origin);
-    const references = new Set<string>();
-    for (const attribute of REFERENCE_ATTRIBUTES) {
-      $(`[${attribute}]`).each((_, element) => {
-        const value = $(element).attr(attribute) ?? '';
-        const urls = attribute === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
-        for (const url of urls) if (url && !url.startsWith('#')) references.add(url);
+/** Every URL a built file links to or loads: HTML attributes, srcsets, meta tags, CSS url(), feed and sitemap links. */
+function referencesIn(dist: string, file: string, { base, site }: SiteLocation): Reference[] {
+  const from = relative(dist, file);
+  const fileUrl = new URL(`${prefixOf(base)}${from.replace(/(^|\/)index\.html$/, '$1')}`, site);
+  const text = readFileSync(file, 'utf8');
+  const refs: string[] = [];
+  if (file.endsWith('.css')) {
+    for (const match of text.matchAll(/url\(\s*['"]?([^'")]+)/g)) refs.push(match[1] ?? '');
+  } else if (file.endsWith('.xml')) {
+    const $ = load(text, { xml: true });
+    $('loc, link, url, guid[isPermaLink="true"]').each((_, el) => void refs.push($(el).text().trim()));
+    $('[href], [url]').each((_, el) => void refs.push($(el).attr('href') ?? $(el).attr('url') ?? ''));
+  } else {
+    const $ = load(text);
+    for (const attr of ['href', 'src', 'poster', 'data', 'action']) $(`[${attr}]`).each((_, el) => void refs.push($(el).attr(attr) ?? ''));
+    for (const attr of ['srcset', 'imagesrcset']) {
+      $(`[${attr}]`).each((_, el) => {
+        for (const candidate of ($(el).attr(attr) ?? '').split(',')) refs.push(candidate.trim().split(/\s+/)[0] ?? '');
       });
     }
-    for (const reference of references) {
-      let url: URL;
-      try {
-        url = new URL(reference, pageUrl);
-      } catch {
-        broken.push(`${relative(dist, page)}: unparsable ${reference}`);
-        continue;
-      }
-      if (url.origin !== origin) continue;
-      if (!url.pathname.startsWith(prefix)) broken.push(`${relative(dist, page)}: ${reference} is outside ${prefix}`);
-      else if (!fileFor(dist, url.pathname.slice(prefix.length))) broken.push(`${relative(dist, page)}: ${reference} has no file`);
-    }
+    $('meta[content^="http"], meta[content^="/"]').each((_, el) => void refs.push($(el).attr('content') ?? ''));
+    $('[style], style').each((_, el) => {
+      const css = $(el).attr('style') ?? $(el).text();
+      for (const match of css.matchAll(/url\(\s*['"]?([^'")]+)/g)) refs.push(match[1] ?? '');
+    });
   }
-  return broken;
+  return refs.filter(Boolean).map((ref) => ({ from, url: new URL(ref, fileUrl) }));
+}
+
+export interface LinkReport {
+  /** References to the site itself (other origins are never fetched). */
+  internal: Reference[];
+  /** `page -> url` for each internal reference with no file in dist/ (or outside the base path). */
+  missing: string[];
+  /** `page -> url#id` for each fragment with no element of that id on its page. */
+  brokenFragments: string[];
+}
+
+/** Checks every internal link and asset reference in a built site. */
+export function checkLinks(dist: string, location: SiteLocation): LinkReport {
+  const origin = new URL(location.site).origin;
+  const internal = filesIn(dist)
+    .filter((file) => /\.(html|xml|css)$/.test(file))
+    .flatMap((file) => referencesIn(dist, file, location))
+    .filter((ref) => ref.url.origin === origin);
+  const shown = (ref: Reference) => `${ref.from} -> ${ref.url.href.slice(origin.length)}`;
+  const missing = internal.filter((ref) => !fileFor(dist, ref.url.pathname, location.base)).map(shown);
+  const brokenFragments = internal
+    .filter((ref) => ref.url.hash.length > 1)
+    .filter((ref) => {
+      const target = fileFor(dist, ref.url.pathname, location.base);
+      if (!target?.endsWith('.html')) return false; // reported as missing
+      const id = decodeURIComponent(ref.url.hash.slice(1)).replace(/"/g, '\\"');
+      return load(readFileSync(target, 'utf8'))(`[id="${id}"], a[name="${id}"]`).length === 0;
+    })
+    .map(shown);
+  return { internal, missing: [...new Set(missing)], brokenFragments: [...new Set(brokenFragments)] };
 }

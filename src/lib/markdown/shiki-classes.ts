@@ -62,8 +62,18 @@ export function classFor(declaration: string): string {
   return `sk-${hash.toString(36)}`;
 }
 
+/**
+ * The rule behind a declaration's class. Shiki writes the light theme's colours as plain `color` and
+ * `background-color`; they become variables like the dark ones, so the stylesheet picks a theme's
+ * pair with `light-dark()` (src/styles/global.css).
+ */
+function ruleFor(declaration: string): string {
+  const css = declaration.replace(/^color:/, '--shiki-light:').replace(/^background-color:/, '--shiki-light-bg:');
+  return `.${classFor(declaration)}{${css}}`;
+}
+
 export function codeThemeCss(declarations: readonly string[] = codeThemeDeclarations()): string {
-  return declarations.map((declaration) => `.${classFor(declaration)}{${declaration}}`).join('\n');
+  return declarations.map(ruleFor).join('\n');
 }
 
 function normalise(declaration: string): string {
