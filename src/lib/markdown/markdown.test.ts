@@ -76,7 +76,7 @@ describe('media', () => {
     expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540" loading="lazy"/);
     expect(code).toMatch(/<img [^>]*id="animation-1-milvus-10k-stars-timeline"/);
     expect(code).toContain(
-      '<button type="button" class="media-toggle" hidden data-media-toggle="" aria-describedby="animation-1-milvus-10k-stars-timeline">Pause animation</button>',
+      '<button type="button" class="pill media-toggle" hidden data-media-toggle="" aria-describedby="animation-1-milvus-10k-stars-timeline">Pause animation</button>',
     );
     expect(code).toContain('<figcaption>Milvus 10000 star timeline.</figcaption>');
   });

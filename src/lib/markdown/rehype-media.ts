@@ -56,7 +56,7 @@ async function animation(img: Element, entry: MediaEntry, id: string): Promise<E
     // Shown by the enhancement script; without JavaScript it would do nothing.
     // Described by the image's alt text, so each control says which animation it stops.
     children.push(
-      el('button', { type: 'button', className: ['media-toggle'], hidden: true, dataMediaToggle: '', ariaDescribedBy: [id] }, [txt('Pause animation')]),
+      el('button', { type: 'button', className: ['pill', 'media-toggle'], hidden: true, dataMediaToggle: '', ariaDescribedBy: [id] }, [txt('Pause animation')]),
     );
   }
   return el('span', { className: ['media-animation'], dataMediaAnimation: control ? 'controlled' : 'plain' }, children);
