@@ -1,4 +1,4 @@
-/** Site-wide facts. Every absolute URL the site emits is built from `siteUrl`. */
+/** Site-wide facts, in one place. Every absolute URL the site emits is built from `url` and `base`. */
 export interface SiteConfig {
   /** Origin the site is deployed at, without a trailing slash. */
   url: string;
