@@ -1,4 +1,5 @@
 // Figures to text for `npm run audit`: the median, the table and the budget check.
+import { markdownTable } from '../markdown-table.mjs';
 
 /**
  * @typedef {{
@@ -27,13 +28,6 @@ export function median(values) {
 const kb = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
 const TYPES = ['Document', 'Stylesheet', 'Script', 'Image', 'Media', 'Font'];
 
-/** @param {string[][]} cells */
-function grid(cells) {
-  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length))) ?? [];
-  const line = (/** @type {string[]} */ row) => `| ${row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  const [head, ...body] = cells;
-  return [line(head ?? []), `|${widths.map((w, i) => (i < 2 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w - 1)}:-`)).join('|')}|`, ...body.map(line)].join('\n');
-}
 
 /** One row per page and form factor; byte columns in KB (transfer size, gzip), CLS to 3 places. */
 export function table(/** @type {Row[]} */ rows, /** @type {string} */ ownOrigin) {
@@ -61,7 +55,7 @@ export function table(/** @type {Row[]} */ rows, /** @type {string} */ ownOrigin
     ];
   });
   return [
-    grid([head, ...body]),
+    markdownTable(head, body, 2),
     '1st-paint = HTML + render-blocking CSS/JS, gzip; JS = all scripts the page runs, gzip; other columns = Lighthouse transfer sizes.',
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../browser.mjs';
+import { printTable } from './format.mjs';
 
 export const title = 'Images: bytes served vs source';
 
@@ -14,11 +15,6 @@ const PROFILES = [
 ];
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
-
-function table(rows) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
-}
 
 export async function run({ context }) {
   await context.build();
@@ -50,7 +46,7 @@ export async function run({ context }) {
       await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
       return [...document.images].map((img) => img.currentSrc);
     });
-    const rows = [['image', 'served file', 'served', 'source', 'served/source']];
+    const rows = [];
     let served = 0;
     let source = 0;
     for (const url of images) {
@@ -64,7 +60,9 @@ export async function run({ context }) {
       rows.push([`${role}: ${entry.file}`, basename(new URL(url).pathname), kB(bytes), kB(original), (bytes / original).toFixed(3)]);
     }
     rows.push(['all images', '', kB(served), kB(source), (served / source).toFixed(3)]);
-    console.log(`${profile.name}\n${table(rows)}\n`);
+    console.log(`${profile.name}\n`);
+    printTable(['image', 'served file', 'served', 'source', 'served/source'], rows);
+    console.log('');
     await page.close();
   }
 
@@ -74,12 +72,12 @@ export async function run({ context }) {
     await page.goto(new URL(POST, base).href, { waitUntil: 'domcontentloaded' });
     const links = await page.$$eval('.wallpaper-card a[download]', (as) => as.map((a) => ({ href: a.getAttribute('href'), size: `${a.dataset.width}x${a.dataset.height}` })));
     const master = await sourceBytes(wallpaper);
-    const rows = [['wallpaper download', 'served', 'master', 'served/master']];
+    const rows = [];
     for (const link of links) {
       const bytes = (await stat(join(context.dist, decodeURIComponent(link.href)))).size;
       rows.push([link.size, kB(bytes), kB(master), (bytes / master).toFixed(3)]);
     }
-    console.log(table(rows));
+    printTable(['wallpaper download', 'served', 'master', 'served/master'], rows);
     await page.close();
   }
 }
