@@ -4,10 +4,10 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownPipeline } from './src/lib/markdown/index.ts';
-import { securityHeadersFile } from './src/integrations/security-headers.ts';
-import { cspDirectives, cspHash } from './src/lib/security.ts';
-import { site } from './src/lib/site.ts';
+import { markdownPipeline } from './src/features/markdown/pipeline.ts';
+import { securityHeadersFile } from './src/features/security/headers-integration.ts';
+import { cspDirectives, cspHash } from './src/features/security/security.ts';
+import { site } from './src/config/site.ts';
 
 export default defineConfig({
   site: site.url,

@@ -221,6 +221,6 @@ await animatedGif(counterFrames(), 'milvus-road-to-10k-stars.gif');
 await animatedGif(timelineFrames(), 'milvus-10k-stars-timeline.gif');
 await sharp(wallpaper()).png({ compressionLevel: 9 }).toFile(join(OUT, 'milvus-10k-wallpaper.png'));
 await writeFile(join(OUT, 'README.md'), `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
-To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/lib/media/manifest.ts at it.
+To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/features/media/manifest.ts at it.
 `);
 console.log(`artwork written to ${OUT}`);

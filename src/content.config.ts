@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { postFrontmatterSchema } from './lib/frontmatter';
-import { entryIdFromPath } from './lib/post-paths';
-import { failOnLoaderErrors } from './lib/strict-loader';
+import { postFrontmatterSchema } from './features/content/frontmatter';
+import { entryIdFromPath } from './lib/paths';
+import { failOnLoaderErrors } from './features/content/strict-loader';
 
 const blog = defineCollection({
   loader: failOnLoaderErrors(

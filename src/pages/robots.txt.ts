@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/post-paths';
-import { site } from '../lib/site';
+import { withBase } from '../lib/paths';
+import { site } from '../config/site';
 
 // Everything may be crawled (link unfurlers included); the sitemap URL must be absolute.
 export const GET: APIRoute = ({ site: astroSite }) => {

@@ -4,11 +4,11 @@ import type { APIRoute } from 'astro';
 import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../lib/feed';
-import { withBase } from '../lib/post-paths';
-import { postShareMeta } from '../lib/post-seo';
-import { getPosts } from '../lib/posts';
-import { site } from '../lib/site';
+import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../features/feed/feed';
+import { withBase } from '../lib/paths';
+import { postShareMeta } from '../features/sharing/post-share';
+import { getPosts } from '../features/content/posts';
+import { site } from '../config/site';
 
 // Full-content RSS 2.0 feed. Items link to the post on this site (what a feed reader opens);
 // their share card or cover travels as Media RSS, since covers are remote and an

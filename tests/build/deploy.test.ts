@@ -5,7 +5,7 @@ import { parse as parseToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
-import { immutableCacheControl, securityHeaders, staticHeaderPolicy } from '../../src/lib/security';
+import { immutableCacheControl, securityHeaders, staticHeaderPolicy } from '../../src/features/security/security';
 import { checkLinks, filesIn } from '../support/dist-links';
 import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
@@ -98,7 +98,7 @@ describe('deploy configs', () => {
     expect(config.build.publish).toBe('dist');
   });
 
-  test('vercel.json sends the same headers as src/lib/security.ts', async () => {
+  test('vercel.json sends the same headers as src/features/security/security.ts', async () => {
     const config = JSON.parse(await readFile(join(ROOT, 'vercel.json'), 'utf8'));
     expect(config.outputDirectory).toBe('dist');
     const all = Object.fromEntries(config.headers[0].headers.map((h: { key: string; value: string }) => [h.key, h.value]));

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
-import { site } from '../../src/lib/site';
+import { site } from '../../src/config/site';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { checkLinks, filesIn } from '../support/dist-links';
 

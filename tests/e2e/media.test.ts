@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatBytes } from '../../src/lib/media/format';
+import { formatBytes } from '../../src/features/media/format';
 import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';

@@ -1,4 +1,4 @@
-import { mediaPaths, serveMedia } from '../../lib/media/media-route';
+import { mediaPaths, serveMedia } from '../../features/media/media-route';
 
 export const getStaticPaths = () => mediaPaths('jpg');
 export const GET = serveMedia;

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPosts, type Post } from '../../lib/posts';
-import { renderShareCard } from '../../lib/share-image/card';
-import { DEFAULT_CARD_PATH, defaultCardInput, postCardPath, renderPostCard } from '../../lib/share-image';
-import { site } from '../../lib/site';
+import { getPosts, type Post } from '../../features/content/posts';
+import { renderShareCard } from '../../features/sharing/card/card';
+import { DEFAULT_CARD_PATH, defaultCardInput, postCardPath, renderPostCard } from '../../features/sharing/card';
+import { site } from '../../config/site';
 
 // Share cards (og:image / twitter:image), rendered once at build: one per post, one site-wide default.
 export const getStaticPaths = (async () => {

@@ -1,0 +1,34 @@
+import { tagSlug } from '../../lib/paths';
+
+interface Dated {
+  id: string;
+  data: { date: Date; title: string; tags: string[] };
+}
+
+/** Newest first; posts of the same day by title, so the order never depends on file-system order. */
+export function sortNewestFirst<T extends Dated>(posts: readonly T[]): T[] {
+  return [...posts].sort(
+    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title),
+  );
+}
+
+export interface TagGroup<T> {
+  slug: string;
+  /** The spelling used by the newest post carrying the tag. */
+  label: string;
+  posts: T[];
+}
+
+/** Groups posts by tag slug, so `Data Science` and `data science` share one page. */
+export function groupByTag<T extends Dated>(posts: readonly T[]): TagGroup<T>[] {
+  const groups = new Map<string, TagGroup<T>>();
+  for (const post of sortNewestFirst(posts)) {
+    for (const tag of post.data.tags) {
+      const slug = tagSlug(tag);
+      const group = groups.get(slug) ?? { slug, label: tag, posts: [] };
+      group.posts.push(post);
+      groups.set(slug, group);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
+}

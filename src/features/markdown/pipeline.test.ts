@@ -1,0 +1,92 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, test } from 'vitest';
+import { markdownPipeline } from './pipeline';
+import { normaliseCodeLanguage } from '../code/remark-code-languages';
+import { isMeaninglessAlt } from '../cover/remark-lead-duplicates';
+
+async function render(markdown: string, frontmatter: Record<string, unknown> = {}) {
+  const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
+  return processor.render(markdown, { frontmatter });
+}
+
+describe('lead duplicates', () => {
+  test('drops a leading cover image and records its caption as the cover description', async () => {
+    const { code, metadata } = await render('![Cover image](https://a.example/c.png "The caption")\n\nText.', {
+      title: 'T',
+      cover: 'a.example/c.png',
+    });
+    expect(code).not.toContain('<img');
+    expect(metadata.frontmatter.coverAlt).toBe('The caption');
+  });
+
+  test('drops a leading h1 equal to the title, but keeps other headings and images', async () => {
+    const { code } = await render('# My  Title\n\n![x](https://a.example/other.png)\n\n# Another', {
+      title: 'My Title ',
+      cover: 'https://a.example/c.png',
+    });
+    expect(code).not.toContain('My  Title');
+    expect(code).toContain('other.png');
+    expect(code).toContain('<h1 id="another">Another</h1>');
+  });
+
+  test('keeps everything when the frontmatter has no cover', async () => {
+    const { code } = await render('![Cover](https://a.example/c.png)', { title: 'T' });
+    expect(code).toContain('c.png');
+  });
+
+  test.each(['Gif2', 'Cover image', 'image', '', ' 3 '])('"%s" says nothing', (alt) => expect(isMeaninglessAlt(alt)).toBe(true));
+  test('a real description says something', () => expect(isMeaninglessAlt('Milvus timeline')).toBe(false));
+});
+
+test('obsolete align attributes become classes', async () => {
+  const { code } = await render('<div align="center">Click <a href="#">here</a> to watch</div>\n\n| a |\n|:-:|\n| b |');
+  expect(code).toContain('<div class="align-center">Click <a href="#">here</a> to watch</div>');
+  expect(code).toContain('<th class="align-center">a</th>');
+  expect(code).not.toContain('align="');
+});
+
+test.each([
+  ['Python', 'python'],
+  ['YAML', 'yaml'],
+  ['sh', 'sh'],
+  ['Shell', 'shell'],
+  ['unknownlang', 'plaintext'],
+  [null, 'plaintext'],
+  ['', 'plaintext'],
+])('code language %s → %s', (input, expected) => expect(normaliseCodeLanguage(input)).toBe(expected));
+
+describe('media', () => {
+  test('a titled lone image becomes a figure; its title captions it and replaces a meaningless alt', async () => {
+    const { code } = await render('![Gif2](https://a.example/x.png "What it shows.")');
+    expect(code).toContain('<figure><img src="https://a.example/x.png" alt="What it shows." loading="lazy" decoding="async"><figcaption>What it shows.</figcaption></figure>');
+  });
+
+  test('a described alt is kept; untitled and inline images are not wrapped; unknown remote images stay remote and lazy', async () => {
+    const { code } = await render('![A diagram](https://a.example/d.png "Caption")\n\nSee ![icon](https://a.example/i.png "Icon") inline.\n\n![plain](https://a.example/p.png)');
+    expect(code).toContain('alt="A diagram"');
+    expect(code.match(/<figure>/g)).toHaveLength(1);
+    expect(code).toContain('<p>See <img src="https://a.example/i.png" alt="icon" title="Icon" loading="lazy" decoding="async"> inline.</p>');
+    expect(code).toContain('<p><img src="https://a.example/p.png" alt="plain" loading="lazy" decoding="async"></p>');
+  });
+
+  test('an animation the manifest knows becomes a local picture with a still for reduced motion and a pause control', async () => {
+    const { code } = await render('![Timeline gif](https://assets.zilliz.com/Milvus_10000_star_timeline_3sec_de1a7c906a.gif "Milvus 10000 star timeline.")');
+    expect(code).not.toContain('assets.zilliz.com');
+    expect(code).toMatch(/<source type="image\/webp" media="\(prefers-reduced-motion: reduce\)" srcset="\/media\/milvus-10k-stars-timeline-still\.\w+\.webp"/);
+    expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540" loading="lazy"/);
+    expect(code).toMatch(/<img [^>]*id="animation-1-milvus-10k-stars-timeline"/);
+    expect(code).toContain(
+      '<button type="button" class="pill media-toggle" hidden data-media-toggle="" aria-describedby="animation-1-milvus-10k-stars-timeline">Pause animation</button>',
+    );
+    expect(code).toContain('<figcaption>Milvus 10000 star timeline.</figcaption>');
+  });
+
+  test('the wallpaper link becomes a download followed by a card of sizes', async () => {
+    const { code } = await render('Get [the wallpaper](https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png)!\n\nAfter.');
+    expect(code).toMatch(/<a href="\/media\/milvus-10k-stars-wallpaper-3840x2160\.\w+\.jpg" download="milvus-10k-stars-wallpaper-3840x2160\.jpg">the wallpaper<\/a>/);
+    expect(code.indexOf('<aside class="wallpaper-card"')).toBeGreaterThan(code.indexOf('the wallpaper'));
+    expect(code.indexOf('<aside class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
+    expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(5);
+    expect(code).toMatch(/1170 × 2532<\/span> <span class="wallpaper-details">Phone portrait, JPEG, \d+ kB/);
+  });
+});

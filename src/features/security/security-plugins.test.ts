@@ -1,0 +1,47 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { fromHtml } from 'hast-util-from-html';
+import { expect, test } from 'vitest';
+import { markdownPipeline } from '../markdown/pipeline';
+import { findBlockedEmbeds } from './rehype-embed-hosts';
+import { codeThemeCss, codeThemeDeclarations } from '../code/shiki-classes';
+
+test('embeds outside the policy are named; allowed ones are not', () => {
+  const tree = fromHtml(
+    `<img src="https://assets.zilliz.com/a.png"><img src="https://x.example/a.png">
+     <picture><source srcset="https://y.example/a.webp 1x"></picture>
+     <iframe src="https://www.youtube.com/embed/a"></iframe><iframe src="https://z.example/"></iframe>
+     <script>1</script><object data="a.swf"></object>`,
+    { fragment: true },
+  );
+  const problems = findBlockedEmbeds(tree);
+  expect(problems).toHaveLength(5);
+  expect(problems.join('\n')).toMatch(/https:\/\/x\.example.*images/);
+  expect(problems.join('\n')).toMatch(/https:\/\/y\.example/);
+  expect(problems.join('\n')).toMatch(/https:\/\/z\.example.*frames/);
+  expect(problems.join('\n')).toMatch(/<script>/);
+  expect(problems.join('\n')).toMatch(/<object>/);
+});
+
+test('highlighted code carries no style attributes, only classes the code theme defines', async () => {
+  const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
+  const samples = ['python\nimport os\n# comment\nprint(f"{os.name!r}")', 'yaml\nkey: [1, "two"]', 'go\nfunc main() { fmt.Println("x") }', 'diff\n- a\n+ b', 'text\nplain'];
+  for (const sample of samples) {
+    const { code, metadata } = await processor.render(`\`\`\`${sample}\n\`\`\`\n`);
+    expect(code).toContain('astro-code');
+    expect(code).not.toContain('style=');
+    // The page's stylesheet is built from the declarations the post recorded, and covers every class.
+    const css = codeThemeCss(metadata.frontmatter.codeStyles);
+    for (const name of code.match(/sk-[a-z0-9]+/g) ?? []) expect(css).toContain(`.${name}{`);
+    expect(css.split('\n').length).toBeLessThan(codeThemeDeclarations().length);
+  }
+  const { metadata } = await processor.render('No code here.');
+  expect(metadata.frontmatter.codeStyles).toBeUndefined();
+  expect(codeThemeDeclarations().length).toBeGreaterThan(40);
+});
+
+test('external links get rel="noopener noreferrer"; internal ones keep none', async () => {
+  const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
+  const { code } = await processor.render('[out](https://example.com) [in](/blog/) [anchor](#x)');
+  expect(code).toContain('<a href="https://example.com" rel="noopener noreferrer">out</a>');
+  expect(code).toContain('<a href="/blog/">in</a>');
+});

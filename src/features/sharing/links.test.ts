@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import {
+  emailShareUrl,
+  facebookShareUrl,
+  hackerNewsShareUrl,
+  linkedInShareUrl,
+  mastodonInstanceHost,
+  mastodonProtocolUrl,
+  mastodonShareUrl,
+  mastodonText,
+  redditShareUrl,
+  shareLinks,
+  truncate,
+  xShareUrl,
+} from './links';
+
+const hostile = {
+  title: 'Say "hi" <b>&amp; </script> 🚀👩‍👩‍👧 #1 + 2 = 3?',
+  url: 'https://example.org/sub/blog/a b?x=1&y=2#frag/',
+};
+
+function params(href: string): URLSearchParams {
+  return new URL(href).searchParams;
+}
+
+describe('share URLs carry the exact title and URL, whatever they contain', () => {
+  test('X: text, url and the handle without @', () => {
+    const href = xShareUrl(hostile, '@milvusio');
+    expect(new URL(href).origin + new URL(href).pathname).toBe('https://twitter.com/intent/tweet');
+    expect(params(href).get('text')).toBe(hostile.title);
+    expect(params(href).get('url')).toBe(hostile.url);
+    expect(params(href).get('via')).toBe('milvusio');
+    expect(href).not.toMatch(/[ <>"]/);
+  });
+
+  test('X: a very long title is cut on a grapheme boundary', () => {
+    const title = `${'word '.repeat(60)}👩‍👩‍👧`;
+    const text = params(xShareUrl({ title, url: hostile.url })).get('text') ?? '';
+    expect([...text].length).toBeLessThanOrEqual(200);
+    expect(text.endsWith('…')).toBe(true);
+  });
+
+  test('LinkedIn, Facebook, Reddit and Hacker News', () => {
+    expect(params(linkedInShareUrl(hostile)).get('url')).toBe(hostile.url);
+    expect(params(facebookShareUrl(hostile)).get('u')).toBe(hostile.url);
+    expect(params(redditShareUrl(hostile)).get('url')).toBe(hostile.url);
+    expect(params(redditShareUrl(hostile)).get('title')).toBe(hostile.title);
+    expect(params(hackerNewsShareUrl(hostile)).get('u')).toBe(hostile.url);
+    expect(params(hackerNewsShareUrl(hostile)).get('t')).toBe(hostile.title);
+  });
+
+  test('email: spaces are %20 (mail clients keep "+" literally), subject and body decode back', () => {
+    const href = emailShareUrl(hostile);
+    expect(href.startsWith('mailto:?')).toBe(true);
+    expect(href).not.toContain('+');
+    const query = new Map(
+      href
+        .slice('mailto:?'.length)
+        .split('&')
+        .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+    );
+    expect(query.get('subject')).toBe(hostile.title);
+    expect(query.get('body')).toBe(`${hostile.title}\n\n${hostile.url}`);
+  });
+
+  test('the list: every network once, external ones marked, Mastodon on the site', () => {
+    const links = shareLinks(hostile, { xHandle: '@milvusio', mastodonPage: '/sub/share/mastodon/a/' });
+    expect(links.map((l) => l.network)).toEqual(['x', 'linkedin', 'facebook', 'reddit', 'hackernews', 'mastodon', 'email']);
+    expect(links.filter((l) => l.external).map((l) => new URL(l.href).protocol)).toEqual(Array(5).fill('https:'));
+    expect(links.find((l) => l.network === 'mastodon')?.href).toBe('/sub/share/mastodon/a/');
+  });
+});
+
+describe('Mastodon', () => {
+  test.each([
+    ['mastodon.social', 'mastodon.social'],
+    ['  https://Fosstodon.org/  ', 'fosstodon.org'],
+    ['@someone@hachyderm.io', 'hachyderm.io'],
+    ['someone@social.example.net', 'social.example.net'],
+    ['http://masto.example:8443/home', 'masto.example:8443'],
+  ])('reads the instance from %j', (input, host) => {
+    expect(mastodonInstanceHost(input)).toBe(host);
+  });
+
+  test.each(['', 'not a host', 'localhost', 'javascript:alert(1)', 'https://user:pw@evil.example', '@only'])(
+    'rejects %j',
+    (input) => {
+      expect(mastodonInstanceHost(input)).toBeUndefined();
+      expect(mastodonShareUrl(input, 'x')).toBeUndefined();
+    },
+  );
+
+  test('shares title and link on the reader’s instance, and through web+mastodon', () => {
+    const text = mastodonText(hostile);
+    const href = mastodonShareUrl('@me@mastodon.social', text) ?? '';
+    expect(href.startsWith('https://mastodon.social/share?')).toBe(true);
+    expect(params(href).get('text')).toBe(`${hostile.title}\n\n${hostile.url}`);
+    const protocol = mastodonProtocolUrl(text);
+    expect(protocol.startsWith('web+mastodon://share?text=')).toBe(true);
+    expect(decodeURIComponent(protocol.split('text=')[1] ?? '')).toBe(text);
+  });
+});
+
+test('truncate keeps short text and never splits an emoji', () => {
+  expect(truncate('short', 10)).toBe('short');
+  const cut = truncate('ab 👩‍👩‍👧 cd', 6);
+  expect(cut).toBe('ab…');
+  expect([...truncate('x'.repeat(300), 70)].length).toBe(70);
+});

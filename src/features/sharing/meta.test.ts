@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { canonicalFor, LIMITS, seoTags, serializeJsonLd, type PageSeo } from './meta';
+
+const title = 'A "quoted" <title> & </script><script>alert(1)</script> with 🚀 emoji, long enough to need cutting for X';
+const page: PageSeo = {
+  title,
+  description: 'd'.repeat(300),
+  canonical: 'https://milvus.io/blog/post.md',
+  shareUrl: 'https://milvus.io/blog/post.md',
+  image: { url: 'https://example.org/og/posts/post.png', width: 1200, height: 630, type: 'image/png', alt: 'alt' },
+  siteName: 'Site',
+  locale: 'en_US',
+  twitterSite: '@site',
+  article: { published: new Date(Date.UTC(2022, 3, 12)), author: 'Ann Author', tags: ['A & B', 'C'] },
+};
+
+describe('seoTags', () => {
+  const tags = seoTags(page, { name: 'Publisher' });
+  const og = new Map(tags.openGraph);
+  const twitter = new Map(tags.twitter);
+
+  test('keeps titles and descriptions within the platforms’ limits', () => {
+    expect([...(og.get('og:title') ?? '')].length).toBeLessThanOrEqual(LIMITS.ogTitle);
+    expect([...(twitter.get('twitter:title') ?? '')].length).toBeLessThanOrEqual(70);
+    expect(twitter.get('twitter:title')?.endsWith('…')).toBe(true);
+    expect([...(twitter.get('twitter:description') ?? '')].length).toBeLessThanOrEqual(200);
+  });
+
+  test('marks posts as articles with time, author and every tag', () => {
+    expect(og.get('og:type')).toBe('article');
+    expect(og.get('article:published_time')).toBe('2022-04-12T00:00:00.000Z');
+    expect(og.get('article:author')).toBe('Ann Author');
+    expect(tags.openGraph.filter(([k]) => k === 'article:tag').map(([, v]) => v)).toEqual(['A & B', 'C']);
+    expect(og.get('og:url')).toBe(page.shareUrl);
+    expect(twitter.get('twitter:card')).toBe('summary_large_image');
+    expect(twitter.get('twitter:data1')).toBe('Ann Author');
+    expect(twitter.get('twitter:data2')).toBe('April 12, 2022');
+  });
+
+  test('pages without an article are websites with no JSON-LD', () => {
+    const plain = seoTags({ ...page, article: undefined }, { name: 'Publisher' });
+    expect(new Map(plain.openGraph).get('og:type')).toBe('website');
+    expect(plain.jsonLd).toBeUndefined();
+  });
+
+  test('BlogPosting names author as a Person and the site as publisher', () => {
+    const ld = tags.jsonLd as Record<string, any>;
+    expect(ld['@type']).toBe('BlogPosting');
+    expect(ld.author).toEqual({ '@type': 'Person', name: 'Ann Author' });
+    expect(ld.publisher.name).toBe('Publisher');
+    expect(ld.mainEntityOfPage['@id']).toBe(page.canonical);
+    expect(ld.keywords).toBe('A & B, C');
+  });
+});
+
+test('serializeJsonLd cannot close its script element and still parses to the same data', () => {
+  const data = { headline: title, other: '<!-- & --> \u2028' };
+  const json = serializeJsonLd(data);
+  expect(json).not.toMatch(/[<>&\u2028]/);
+  expect(JSON.parse(json)).toEqual(data);
+});
+
+test('canonicalFor prefers the post’s canonical URL', () => {
+  expect(canonicalFor('https://a.example/blog/x/', 'https://milvus.io/blog/x.md')).toBe('https://milvus.io/blog/x.md');
+  expect(canonicalFor('https://a.example/blog/x/')).toBe('https://a.example/blog/x/');
+});
