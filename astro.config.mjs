@@ -8,10 +8,11 @@ import { markdownPipeline } from './src/features/markdown/pipeline.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
 import { cspDirectives, cspHash } from './src/features/security/security.ts';
 import { site } from './src/config/site.ts';
+import { base } from './src/lib/paths.ts';
 
 export default defineConfig({
   site: site.url,
-  base: site.base,
+  base,
   trailingSlash: 'always',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").
   compressHTML: true,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
+import { normaliseBase } from '../src/lib/paths.ts';
 
 /**
  * Parses the `_headers` format: an unindented path pattern (`*` wildcards), then indented
@@ -62,7 +63,7 @@ export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' 
   const files = sirv(dir, { dev: false, etag: true });
   const compress = compression({ threshold: 0 });
   const notFoundPage = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = normaliseBase(base);
   const server = createServer((req, res) => compress(req, res, () => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);

@@ -1,5 +1,18 @@
 import { expect, test } from 'vitest';
-import { entryIdFromPath, postPath, tagPath, tagSlug, withBase } from './paths';
+import { absoluteUrl, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
+
+test('every accepted form of BASE_PATH gives one base', () => {
+  for (const form of ['milestones', '/milestones', '/milestones/', ' milestones// ']) expect(normaliseBase(form)).toBe('/milestones/');
+  for (const form of ['', '/', undefined]) expect(normaliseBase(form)).toBe('/');
+  expect(normaliseBase('a/b')).toBe('/a/b/');
+});
+
+test('withBase joins onto any form of the base, never producing a relative path', () => {
+  expect(withBase('blog/', 'milestones')).toBe('/milestones/blog/');
+  expect(withBase('/blog/', '/milestones/')).toBe('/milestones/blog/');
+  expect(withBase('media/a.gif', '')).toBe('/media/a.gif');
+  expect(withBase('', 'milestones')).toBe('/milestones/');
+});
 
 test('entry ids are file names without the extension, unchanged', () => {
   expect(entryIdFromPath('2022-4-12-milvus-10k-stars.md')).toBe('2022-4-12-milvus-10k-stars');
@@ -8,11 +21,13 @@ test('entry ids are file names without the extension, unchanged', () => {
   expect(entryIdFromPath('nested\\post.md')).toBe('nested/post');
 });
 
-test('paths honour the base', () => {
-  expect(postPath('2022-4-12-milvus-10k-stars', '/')).toBe('/blog/2022-4-12-milvus-10k-stars/');
-  expect(postPath('a', '/milestones/')).toBe('/milestones/blog/a/');
-  expect(withBase('/blog/', '/milestones')).toBe('/milestones/blog/');
-  expect(tagPath('Artificial Intelligence', '/')).toBe('/tags/artificial-intelligence/');
+test('post, tag and card paths are site-absolute and encoded', () => {
+  expect(postPath('2022-4-12-milvus-10k-stars')).toBe('/blog/2022-4-12-milvus-10k-stars/');
+  expect(postPath('100% done?')).toBe('/blog/100%25%20done%3F/');
+  expect(tagPath('Artificial Intelligence')).toBe('/tags/artificial-intelligence/');
+  expect(postCardPath('a#b')).toBe('/og/posts/a%23b.jpg');
+  expect(encodePath('a b/向量')).toBe(`a%20b/${encodeURIComponent('向量')}`);
+  expect(absoluteUrl('/blog/x/', 'https://example.org')).toBe('https://example.org/blog/x/');
 });
 
 test('tag slugs are stable for case and keep non-Latin letters', () => {

@@ -1,23 +1,48 @@
 import { slug } from 'github-slugger';
-import { site } from '../config/site';
+import { site } from '../config/site.ts';
+
+/**
+ * The one module that builds the site's paths and URLs. Nothing else derives the base, adds a
+ * trailing slash or joins a path onto the origin. (Extensions in imports: `scripts/serve.mjs`
+ * loads this file with Node directly.)
+ */
+
+/** Normalises `BASE_PATH` as written (`milestones`, `/milestones`, `/milestones/`, empty) to `/milestones/` or `/`. */
+export function normaliseBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The deployment base, with leading and trailing slashes: `/` or `/milestones/`. */
+export const base = normaliseBase(site.basePath);
+
+/** Joins a site-relative path onto the base: `withBase('blog/')` → `/milestones/blog/`. */
+export function withBase(path: string, onto: string = base): string {
+  return normaliseBase(onto).replace(/\/$/, '') + '/' + path.replace(/^\/+/, '');
+}
+
+/** Absolute URL of a path that already carries the base (as `withBase` returns it). */
+export function absoluteUrl(pathWithBase: string, origin: URL | string = site.url): string {
+  return new URL(pathWithBase, origin).href;
+}
+
+/** Absolute URL of a site-relative path: `siteUrl('rss.xml')` → `https://host/base/rss.xml`. */
+export function siteUrl(path: string): string {
+  return absoluteUrl(withBase(path));
+}
+
+/** Percent-encodes each segment, so names with spaces, `%`, `#`, `?` or non-ASCII letters stay one path. */
+export function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
 
 /** `2022-4-12-milvus-10k-stars.md` → `2022-4-12-milvus-10k-stars`: case, dots and non-ASCII kept. */
 export function entryIdFromPath(path: string): string {
   return path.replace(/\\/g, '/').replace(/\.mdx?$/i, '');
 }
 
-/**
- * Joins a site-relative path onto the deployment base (`/` or `/some/base/`). The base comes from
- * the site config, like Astro's own `base`, rather than `import.meta.env.BASE_URL`, which Vite lets
- * a `BASE_URL` environment variable override.
- */
-export function withBase(path: string, base: string = site.base): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return prefix + path.replace(/^\/+/, '');
-}
-
-export function postPath(id: string, base?: string): string {
-  return withBase(`blog/${id}/`, base);
+export function postPath(id: string): string {
+  return withBase(`blog/${encodePath(id)}/`);
 }
 
 /** `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. */
@@ -25,6 +50,26 @@ export function tagSlug(tag: string): string {
   return slug(tag) || encodeURIComponent(tag.trim().toLowerCase());
 }
 
-export function tagPath(tag: string, base?: string): string {
-  return withBase(`tags/${tagSlug(tag)}/`, base);
+export function tagPath(tag: string): string {
+  return withBase(`tags/${tagSlug(tag)}/`);
 }
+
+/** A generated media file (`/media/<name>`). */
+export function mediaPath(name: string): string {
+  return withBase(`media/${encodePath(name)}`);
+}
+
+/** The site's own Mastodon share page for a post. */
+export function mastodonSharePath(id: string): string {
+  return withBase(`share/mastodon/${encodePath(id)}/`);
+}
+
+export const feedPath = 'rss.xml';
+
+/** A post's share card. */
+export function postCardPath(id: string): string {
+  return withBase(`og/posts/${encodePath(id)}.jpg`);
+}
+
+/** The site-wide share card of every page that is not a post. */
+export const defaultCardPath = withBase('og/default.jpg');

@@ -4,7 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { SyntaxValidator } from 'fast-xml-validator';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { truncate } from '../../src/features/sharing/links';
+import { truncate } from '../../src/lib/text';
 import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../../scripts/project-copy.mjs';
 
 // The seed, a Chinese post and a post whose title tries to break every tag, built for a

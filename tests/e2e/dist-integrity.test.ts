@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { site } from '../../src/config/site';
+import { base } from '../../src/lib/paths';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { checkLinks, filesIn } from '../support/dist-links';
 
@@ -22,7 +23,7 @@ describe('every built page is valid HTML (html-validate, .htmlvalidate.json)', (
   });
 });
 
-const links = checkLinks(DIST, { base: site.base, site: site.url });
+const links = checkLinks(DIST, { base, site: site.url });
 
 describe('every internal link and asset in dist/ resolves (external links are not fetched)', () => {
   test('the pages reference something', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'cheerio';
+import { normaliseBase } from '../../src/lib/paths';
 
 export interface SiteLocation {
   /** The deployment base path (`/` or `/milestones/`). */
@@ -21,11 +22,10 @@ export function filesIn(dir: string): string[] {
   );
 }
 
-const prefixOf = (base: string) => (base.endsWith('/') ? base : `${base}/`);
 
 /** The file in dist/ a URL path is served from, or undefined when there is none (or it is outside the base). */
 export function fileFor(dist: string, pathname: string, base: string): string | undefined {
-  const prefix = prefixOf(base);
+  const prefix = normaliseBase(base);
   if (!pathname.startsWith(prefix)) return undefined;
   const path = join(dist, decodeURIComponent(pathname.slice(prefix.length)));
   for (const candidate of [path, join(path, 'index.html')]) {
@@ -37,7 +37,7 @@ export function fileFor(dist: string, pathname: string, base: string): string | 
 /** Every URL a built file links to or loads: HTML attributes, srcsets, meta tags, CSS url(), feed and sitemap links. */
 function referencesIn(dist: string, file: string, { base, site }: SiteLocation): Reference[] {
   const from = relative(dist, file);
-  const fileUrl = new URL(`${prefixOf(base)}${from.replace(/(^|\/)index\.html$/, '$1')}`, site);
+  const fileUrl = new URL(`${normaliseBase(base)}${from.replace(/(^|\/)index\.html$/, '$1')}`, site);
   const text = readFileSync(file, 'utf8');
   const refs: string[] = [];
   if (file.endsWith('.css')) {

@@ -7,9 +7,8 @@ import type { VFile } from 'vfile';
 /**
  * Shiki colours code with `style` attributes, which a strict Content-Security-Policy blocks.
  * Every declaration Shiki can write for our two themes is known in advance (the themes' colours and
- * font styles), so each becomes a class, and the policy needs no `'unsafe-inline'` at all. The
- * declarations a post uses are recorded in its frontmatter (`codeStyles`), so a page carries only
- * the rules its code needs (see CodeThemeStyles.astro), and a page without code none.
+ * font styles), so each becomes a class, and the policy needs no `'unsafe-inline'` at all. Because
+ * the set is known in advance, one stylesheet serves every page with code, cached or not.
  */
 export const codeThemes = { light: githubLight, dark: githubDark } as const;
 // The -default variants: github-light/github-dark token colours fail WCAG AA contrast (axe).
@@ -84,7 +83,6 @@ function normalise(declaration: string): string {
 export function rehypeShikiClasses() {
   const known = new Set(codeThemeDeclarations());
   return (tree: Root, file: VFile) => {
-    const used = new Set<string>();
     visit(tree, 'element', (pre: Element) => {
       // Shiki's hast spells the attribute `class`, rehype's `className`.
       const preClass = String(pre.properties.class ?? pre.properties.className ?? '');
@@ -104,7 +102,6 @@ export function rehypeShikiClasses() {
             continue;
           }
           classes.push(classFor(declaration));
-          used.add(declaration);
         }
         if (classes.length) node.properties.className = classes;
         else delete node.properties.className;
@@ -116,9 +113,5 @@ export function rehypeShikiClasses() {
         }
       });
     });
-    if (used.size) {
-      const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-      (astro.frontmatter ??= {}).codeStyles = [...used].sort();
-    }
   };
 }

@@ -1,6 +1,6 @@
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { truncate } from '../sharing/links';
+import { truncate } from '../../lib/text';
 
 function text(node: Nodes): string {
   if (node.type === 'text') return node.value;

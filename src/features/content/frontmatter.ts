@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { cleanText } from '../../lib/text';
 
 /**
  * The frontmatter format shared by real Milvus blog posts, validated and normalised once.
@@ -6,10 +7,6 @@ import { z } from 'astro/zod';
  * written in several shapes, or accompanied by keys we do not use (those are ignored).
  */
 
-/** Collapses YAML folded-block newlines and runs of spaces into single spaces. */
-export function cleanText(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
-}
 
 /** A calendar date with no time zone: what the author wrote, shown the same everywhere. */
 export interface CalendarDate {

@@ -3,7 +3,9 @@ import { groupByTag, sortNewestFirst } from './post-list';
 
 const post = (id: string, day: string, tags: string[] = [], title = id) => ({
   id,
-  data: { date: new Date(`${day}T00:00:00Z`), title, tags },
+  date: new Date(`${day}T00:00:00Z`),
+  title,
+  tags,
 });
 
 test('newest first, ties broken by title', () => {

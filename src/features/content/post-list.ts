@@ -2,13 +2,15 @@ import { tagSlug } from '../../lib/paths';
 
 interface Dated {
   id: string;
-  data: { date: Date; title: string; tags: string[] };
+  date: Date;
+  title: string;
+  tags: string[];
 }
 
 /** Newest first; posts of the same day by title, so the order never depends on file-system order. */
 export function sortNewestFirst<T extends Dated>(posts: readonly T[]): T[] {
   return [...posts].sort(
-    (a, b) => b.data.date.getTime() - a.data.date.getTime() || a.data.title.localeCompare(b.data.title),
+    (a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title),
   );
 }
 
@@ -23,7 +25,7 @@ export interface TagGroup<T> {
 export function groupByTag<T extends Dated>(posts: readonly T[]): TagGroup<T>[] {
   const groups = new Map<string, TagGroup<T>>();
   for (const post of sortNewestFirst(posts)) {
-    for (const tag of post.data.tags) {
+    for (const tag of post.tags) {
       const slug = tagSlug(tag);
       const group = groups.get(slug) ?? { slug, label: tag, posts: [] };
       group.posts.push(post);

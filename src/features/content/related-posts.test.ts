@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { neighbours, relatedPosts } from './related-posts';
 
-const post = (id: string, date: string, tags: string[] = []) => ({ id, data: { date: new Date(date), title: id, tags } });
+const post = (id: string, date: string, tags: string[] = []) => ({ id, date: new Date(date), title: id, tags });
 
 const posts = [
   post('b', '2022-02-01', ['Milvus', 'Release']),

@@ -3,7 +3,9 @@ import { tagSlug } from '../../lib/paths';
 
 interface Dated {
   id: string;
-  data: { date: Date; title: string; tags: string[] };
+  date: Date;
+  title: string;
+  tags: string[];
 }
 
 export interface Neighbours<T> {
@@ -28,8 +30,8 @@ export function neighbours<T extends Dated>(posts: readonly T[], id: string): Ne
 export function relatedPosts<T extends Dated>(posts: readonly T[], id: string, limit = 3): T[] {
   const current = posts.find((post) => post.id === id);
   if (!current) throw new Error(`Post "${id}" is not in the list of posts`);
-  const tags = new Set(current.data.tags.map(tagSlug));
-  const shared = (post: T) => new Set(post.data.tags.map(tagSlug).filter((tag) => tags.has(tag))).size;
+  const tags = new Set(current.tags.map(tagSlug));
+  const shared = (post: T) => new Set(post.tags.map(tagSlug).filter((tag) => tags.has(tag))).size;
   return sortNewestFirst(posts)
     .filter((post) => post.id !== id)
     .map((post) => ({ post, score: shared(post) }))

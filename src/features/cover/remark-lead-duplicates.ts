@@ -1,6 +1,9 @@
 import type { Image, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { cleanText, normaliseWebUrl } from '../content/frontmatter';
+import { cleanText } from '../../lib/text';
+import { normaliseWebUrl } from '../content/frontmatter';
 
 /** Alt text that only names the file type or a number says nothing to a reader. */
 export function isMeaninglessAlt(alt: string | null | undefined): boolean {
@@ -14,12 +17,6 @@ function sameUrl(a: string, b: string): boolean {
   return 'url' in left && 'url' in right && left.url === right.url;
 }
 
-function plainText(node: RootContent): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
-  return '';
-}
-
 /** The lone image of a paragraph such as `![Cover](url)` or `[![Cover](url)](link)`. */
 function loneImage(node: RootContent): Image | undefined {
   if (node.type !== 'paragraph') return undefined;
@@ -31,36 +28,56 @@ function loneImage(node: RootContent): Image | undefined {
   return undefined;
 }
 
+export interface PostHead {
+  title: string;
+  cover?: string;
+}
+
+export interface LeadingDuplicates {
+  /** How many leading nodes repeat the title or the cover. */
+  count: number;
+  /** The description the body gives its cover (alt text or title), when it says something. */
+  coverAlt?: string;
+}
+
 /**
  * Many posts open with the cover image and some with an `# h1` repeating the title; the layout
- * already shows both, so those leading nodes are dropped. The cover's alt text and caption are
- * kept in the frontmatter (`coverAlt`) for the layout's cover.
+ * already shows both, so those leading nodes are not rendered again.
  */
+export function leadingDuplicates(tree: Root, { title, cover }: PostHead): LeadingDuplicates {
+  const wanted = cleanText(title).toLowerCase();
+  let seenTitle = false;
+  let seenCover = false;
+  let coverAlt: string | undefined;
+  let count = 0;
+  for (const node of tree.children) {
+    if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) break;
+    if (!seenTitle && node.type === 'heading' && node.depth === 1 && cleanText(toString(node)).toLowerCase() === wanted) {
+      seenTitle = true;
+    } else {
+      const image = loneImage(node);
+      if (seenCover || !cover || !image || !sameUrl(image.url, cover)) break;
+      seenCover = true;
+      const described = [image.title, image.alt].find((t) => !isMeaninglessAlt(t));
+      if (described) coverAlt = cleanText(described);
+    }
+    count++;
+  }
+  return { count, coverAlt };
+}
+
+/** The cover's description from a post's markdown; reads only its opening blocks. */
+export function coverAltFromMarkdown(markdown: string, head: PostHead): string | undefined {
+  const opening = markdown.trimStart().split(/\n\s*\n/).slice(0, 4).join('\n\n');
+  return leadingDuplicates(fromMarkdown(opening), head).coverAlt;
+}
+
+/** Drops the leading title and cover (see `leadingDuplicates`). */
 export function remarkLeadDuplicates() {
   return (tree: Root, file: VFile) => {
-    const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    const frontmatter = (astro.frontmatter ??= {});
-    const title = typeof frontmatter.title === 'string' ? cleanText(frontmatter.title).toLowerCase() : undefined;
+    const frontmatter = (file.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter ?? {};
+    if (typeof frontmatter.title !== 'string') return;
     const cover = typeof frontmatter.cover === 'string' ? frontmatter.cover : undefined;
-    let seenTitle = false;
-    let seenCover = false;
-    while (tree.children.length) {
-      const first = tree.children[0]!;
-      if (first.type === 'html' && /^<!--[\s\S]*-->$/.test(first.value.trim())) break;
-      if (!seenTitle && title && first.type === 'heading' && first.depth === 1 && cleanText(plainText(first)).toLowerCase() === title) {
-        seenTitle = true;
-        tree.children.shift();
-        continue;
-      }
-      const image = loneImage(first);
-      if (!seenCover && cover && image && sameUrl(image.url, cover)) {
-        seenCover = true;
-        const described = [image.title, image.alt].find((t) => !isMeaninglessAlt(t));
-        if (described) frontmatter.coverAlt = cleanText(described);
-        tree.children.shift();
-        continue;
-      }
-      break;
-    }
+    tree.children.splice(0, leadingDuplicates(tree, { title: frontmatter.title, cover }).count);
   };
 }

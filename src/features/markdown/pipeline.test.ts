@@ -1,3 +1,4 @@
+import { coverAltFromMarkdown } from '../cover/remark-lead-duplicates';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
@@ -11,12 +12,10 @@ async function render(markdown: string, frontmatter: Record<string, unknown> = {
 
 describe('lead duplicates', () => {
   test('drops a leading cover image and records its caption as the cover description', async () => {
-    const { code, metadata } = await render('![Cover image](https://a.example/c.png "The caption")\n\nText.', {
-      title: 'T',
-      cover: 'a.example/c.png',
-    });
+    const markdown = '![Cover image](https://a.example/c.png "The caption")\n\nText.';
+    const { code } = await render(markdown, { title: 'T', cover: 'a.example/c.png' });
     expect(code).not.toContain('<img');
-    expect(metadata.frontmatter.coverAlt).toBe('The caption');
+    expect(coverAltFromMarkdown(markdown, { title: 'T', cover: 'a.example/c.png' })).toBe('The caption');
   });
 
   test('drops a leading h1 equal to the title, but keeps other headings and images', async () => {

@@ -1,4 +1,8 @@
+import { resolve } from 'node:path';
 import { normaliseWebUrl } from '../content/frontmatter';
+
+/** Where the manifest's files live; builds run from the project root. */
+export const MEDIA_DIR = resolve(process.cwd(), 'src/assets/media');
 
 /** What a file is for, which decides how the site renders it. */
 export type MediaRole = 'cover' | 'animation' | 'wallpaper';

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { mediaPath } from '../../lib/paths';
 import { findMedia, type MediaEntry } from './manifest';
 import { mediaFingerprint, needsPauseControl, sourceInfo, variantSize, variantsOf, type Variant } from './variants';
 import { isMeaninglessAlt } from '../cover/remark-lead-duplicates';
@@ -15,11 +16,6 @@ function isBlank(node: RootContent | ElementContent): boolean {
   return node.type === 'text' && !node.value.trim();
 }
 
-/** The deployment base, from the same variable astro.config.mjs reads. */
-function mediaUrl(name: string): string {
-  const base = process.env.BASE_PATH || '/';
-  return `${base.endsWith('/') ? base : `${base}/`}media/${name}`;
-}
 
 function pick(variants: Variant[], kind: Variant['kind']): Variant {
   const found = variants.find((v) => v.kind === kind);
@@ -31,9 +27,9 @@ function pick(variants: Variant[], kind: Variant['kind']): Variant {
 async function animation(img: Element, entry: MediaEntry, id: string): Promise<Element> {
   const info = await sourceInfo(entry);
   const variants = await variantsOf(entry);
-  const moving = mediaUrl(pick(variants, 'animated-webp').name);
-  const still = mediaUrl(pick(variants, 'still-webp').name);
-  const original = mediaUrl(pick(variants, 'original').name);
+  const moving = mediaPath(pick(variants, 'animated-webp').name);
+  const still = mediaPath(pick(variants, 'still-webp').name);
+  const original = mediaPath(pick(variants, 'original').name);
   const control = needsPauseControl(info);
   const picture = el('picture', {}, [
     // Under reduced motion the browser picks the still first frame; the script can switch it back on.
@@ -70,7 +66,7 @@ async function wallpaperCard(entry: MediaEntry): Promise<Element> {
     sizes.map(async (v) => {
       const size = await variantSize(v);
       return el('li', {}, [
-        el('a', { href: mediaUrl(v.name), download: v.downloadName, dataWidth: v.width, dataHeight: v.height, dataBytes: size.bytes }, [
+        el('a', { href: mediaPath(v.name), download: v.downloadName, dataWidth: v.width, dataHeight: v.height, dataBytes: size.bytes }, [
           el('span', { className: ['wallpaper-dimensions'] }, [txt(`${v.width} × ${v.height}`)]),
           txt(' '),
           el('span', { className: ['wallpaper-details'] }, [txt(`${v.label}, JPEG, ${size.text}`)]),
@@ -80,7 +76,7 @@ async function wallpaperCard(entry: MediaEntry): Promise<Element> {
   );
   return el('aside', { className: ['wallpaper-card'], ariaLabel: 'Wallpaper downloads' }, [
     el('img', {
-      src: mediaUrl(preview.name),
+      src: mediaPath(preview.name),
       alt: 'Preview of the wallpaper',
       width: preview.width,
       height: preview.height,
@@ -162,7 +158,7 @@ export function rehypeMedia(_options: { fingerprint?: string } = {}) {
         variantsOf(entry).then((variants) => {
           const largest = variants.find((v) => v.kind === 'wallpaper-jpeg');
           if (!largest) return;
-          node.properties.href = mediaUrl(largest.name);
+          node.properties.href = mediaPath(largest.name);
           node.properties.download = largest.downloadName;
         }),
       );

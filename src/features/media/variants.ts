@@ -1,33 +1,22 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { mediaManifest, type MediaEntry } from './manifest';
+import { MEDIA_DIR, mediaManifest, type MediaEntry } from './manifest';
 import { formatBytes } from './format';
 
-/** Where the manifest's files live; builds run from the project root. */
-export const MEDIA_DIR = resolve(process.cwd(), 'src/assets/media');
 const CACHE_DIR = resolve(process.cwd(), 'node_modules/.cache/milestones-media');
 /** Bump when an encoder setting changes, so cached variants are made again. */
 const RECIPE_VERSION = 2;
 
-/** Source folders whose code decides the markup of rendered posts. */
-const MARKUP_CODE_DIRS = ['src/features/markdown', 'src/features/media', 'src/features/cover', 'src/features/code', 'src/features/security'];
-
 /**
- * A digest of every manifest file, the encoding recipe and the markdown/media code. It is passed
- * as an option of the markdown plugin, so it lands in Astro's config digest: replacing a media
- * file (say, with the real original) or changing a plugin clears Astro's cache of rendered posts,
- * whose markup names files and sizes.
+ * A digest of every manifest file and the encoding recipe. It is passed as an option of the
+ * markdown plugin, so it lands in Astro's config digest: replacing a media file (say, with the
+ * real original) clears Astro's cache of rendered posts, whose markup names files and sizes.
  */
 export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
   const hash = createHash('sha256').update(String(RECIPE_VERSION));
-  for (const dir of MARKUP_CODE_DIRS) {
-    const absolute = resolve(process.cwd(), dir);
-    const files = existsSync(absolute) ? readdirSync(absolute).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort() : [];
-    for (const file of files) hash.update(file).update(readFileSync(join(absolute, file)));
-  }
   for (const entry of manifest) {
     hash.update(entry.remote).update(entry.file).update(entry.role).update(entry.slug);
     try {

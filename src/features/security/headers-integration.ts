@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { encodePath, withBase } from '../../lib/paths';
 import { immutableCacheControl, pageHeaderPolicy, revalidateCacheControl, securityHeaders } from './security';
 
 const META_CSP = /<meta http-equiv="content-security-policy" content="([^"]*)"/i;
@@ -16,9 +17,8 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** `blog/a/index.html` → [`/base/blog/a/`, `/base/blog/a/index.html`]; `404.html` → [`/base/404.html`]. */
-export function requestPathsFor(file: string, base: string): string[] {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  const path = encodeURI(prefix + file.split(sep).join('/'));
+export function requestPathsFor(file: string): string[] {
+  const path = withBase(encodePath(file.split(sep).join('/')));
   return path.endsWith('/index.html') ? [path.slice(0, -'index.html'.length), path] : [path];
 }
 
@@ -28,28 +28,23 @@ export function requestPathsFor(file: string, base: string): string[] {
  * own Content-Security-Policy (its `<meta>` policy plus `frame-ancestors`).
  */
 export function securityHeadersFile(): AstroIntegration {
-  let base = '/';
   return {
     name: 'security-headers',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const prefix = base.endsWith('/') ? base : `${base}/`;
         const lines = [
           '# Generated at build from src/features/security/security.ts and each page\'s <meta> policy.',
-          `${prefix}*`,
+          withBase('*'),
           ...Object.entries(securityHeaders).map(([name, value]) => `  ${name}: ${value}`),
-          `${prefix}_astro/*`,
+          withBase('_astro/*'),
           `  Cache-Control: ${immutableCacheControl}`,
         ];
         let pages = 0;
         for (const file of (await htmlFiles(root)).sort()) {
           const policy = META_CSP.exec(await readFile(file, 'utf8'))?.[1];
           if (!policy) throw new Error(`${relative(root, file)} has no Content-Security-Policy <meta> tag`);
-          for (const path of requestPathsFor(relative(root, file), base)) {
+          for (const path of requestPathsFor(relative(root, file))) {
             lines.push(path, `  Content-Security-Policy: ${pageHeaderPolicy(decodeAttribute(policy))}`, `  Cache-Control: ${revalidateCacheControl}`);
           }
           pages++;

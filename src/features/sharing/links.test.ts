@@ -10,7 +10,6 @@ import {
   mastodonText,
   redditShareUrl,
   shareLinks,
-  truncate,
   xShareUrl,
 } from './links';
 
@@ -99,11 +98,4 @@ describe('Mastodon', () => {
     expect(protocol.startsWith('web+mastodon://share?text=')).toBe(true);
     expect(decodeURIComponent(protocol.split('text=')[1] ?? '')).toBe(text);
   });
-});
-
-test('truncate keeps short text and never splits an emoji', () => {
-  expect(truncate('short', 10)).toBe('short');
-  const cut = truncate('ab 👩‍👩‍👧 cd', 6);
-  expect(cut).toBe('ab…');
-  expect([...truncate('x'.repeat(300), 70)].length).toBe(70);
 });

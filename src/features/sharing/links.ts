@@ -1,3 +1,5 @@
+import { truncate } from '../../lib/text';
+
 /**
  * Share-intent URLs for each network, built from a page's canonical URL and title.
  * Every value goes through encodeURIComponent (never `+` for spaces: mail clients read `+`
@@ -28,20 +30,6 @@ function query(params: Record<string, string | undefined>): string {
     .join('&');
 }
 
-/** Cuts text to at most `max` code points on a grapheme boundary, ending with "…" when cut. */
-export function truncate(text: string, max: number): string {
-  if ([...text].length <= max) return text;
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let out = '';
-  let length = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    const size = [...segment].length;
-    if (length + size > max - 1) break;
-    out += segment;
-    length += size;
-  }
-  return `${out.trimEnd()}…`;
-}
 
 /** A post's text on X: the title, cut so that title + link + "via @handle" stay well under 280. */
 const X_TEXT_MAX = 200;

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalFor, LIMITS, seoTags, serializeJsonLd, type PageSeo } from './meta';
+import { LIMITS, seoTags, serializeJsonLd, type PageSeo } from './meta';
 
 const title = 'A "quoted" <title> & </script><script>alert(1)</script> with 🚀 emoji, long enough to need cutting for X';
 const page: PageSeo = {
   title,
   description: 'd'.repeat(300),
   canonical: 'https://milvus.io/blog/post.md',
-  shareUrl: 'https://milvus.io/blog/post.md',
+  url: 'https://milestones.example/blog/post/',
   image: { url: 'https://example.org/og/posts/post.png', width: 1200, height: 630, type: 'image/png', alt: 'alt' },
   siteName: 'Site',
   locale: 'en_US',
@@ -31,7 +31,7 @@ describe('seoTags', () => {
     expect(og.get('article:published_time')).toBe('2022-04-12T00:00:00.000Z');
     expect(og.get('article:author')).toBe('Ann Author');
     expect(tags.openGraph.filter(([k]) => k === 'article:tag').map(([, v]) => v)).toEqual(['A & B', 'C']);
-    expect(og.get('og:url')).toBe(page.shareUrl);
+    expect(og.get('og:url')).toBe(page.url);
     expect(twitter.get('twitter:card')).toBe('summary_large_image');
     expect(twitter.get('twitter:data1')).toBe('Ann Author');
     expect(twitter.get('twitter:data2')).toBe('April 12, 2022');
@@ -49,6 +49,7 @@ describe('seoTags', () => {
     expect(ld.author).toEqual({ '@type': 'Person', name: 'Ann Author' });
     expect(ld.publisher.name).toBe('Publisher');
     expect(ld.mainEntityOfPage['@id']).toBe(page.canonical);
+    expect(ld.url).toBe(page.url);
     expect(ld.keywords).toBe('A & B, C');
   });
 });
@@ -58,9 +59,4 @@ test('serializeJsonLd cannot close its script element and still parses to the sa
   const json = serializeJsonLd(data);
   expect(json).not.toMatch(/[<>&\u2028]/);
   expect(JSON.parse(json)).toEqual(data);
-});
-
-test('canonicalFor prefers the post’s canonical URL', () => {
-  expect(canonicalFor('https://a.example/blog/x/', 'https://milvus.io/blog/x.md')).toBe('https://milvus.io/blog/x.md');
-  expect(canonicalFor('https://a.example/blog/x/')).toBe('https://a.example/blog/x/');
 });

@@ -1,5 +1,5 @@
 import { formatPostDate } from '../content/dates';
-import { truncate } from './links';
+import { truncate } from '../../lib/text';
 
 /**
  * What a page tells crawlers and link unfurlers (X, Facebook, LinkedIn, Slack, Discord,
@@ -34,10 +34,10 @@ export interface ArticleMeta {
 export interface PageSeo {
   title: string;
   description: string;
-  /** Absolute URL for rel=canonical. */
+  /** Absolute URL for rel=canonical (a syndicated post's original). */
   canonical: string;
-  /** Absolute URL for og:url (the URL the share buttons carry); defaults to `canonical`. */
-  shareUrl?: string;
+  /** This page's own absolute URL: og:url, JSON-LD `url`, and what every share carries. */
+  url: string;
   image: ShareImageMeta;
   siteName: string;
   locale: string;
@@ -54,19 +54,6 @@ export interface SeoTags {
   jsonLd?: Record<string, unknown>;
 }
 
-/** Absolute URL of a site path that already includes the base (as `withBase` returns it). */
-export function absoluteUrl(pathWithBase: string, site: URL | string): string {
-  return new URL(pathWithBase, site).href;
-}
-
-/**
- * rel=canonical: the post's own `canonicalUrl` (where it was first published, already normalised
- * to https by the frontmatter schema) when it has one, else the page's own URL.
- */
-export function canonicalFor(ownUrl: string, canonicalUrl?: string): string {
-  return canonicalUrl ?? ownUrl;
-}
-
 export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareImageMeta }): SeoTags {
   const description = truncate(seo.description, LIMITS.description);
   const imageAlt = truncate(seo.image.alt, LIMITS.imageAlt);
@@ -76,10 +63,9 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
     ['og:locale', seo.locale],
     ['og:title', truncate(seo.title, LIMITS.ogTitle)],
     ['og:description', description],
-    // og:url names the page that shares are counted for (Facebook and LinkedIn re-read the tags
-    // at og:url). It is the URL the share buttons carry, so a card and its share links agree;
-    // by default that is the canonical URL (site.shareTarget).
-    ['og:url', seo.shareUrl ?? seo.canonical],
+    // og:url is the object platforms scrape and count: this page (Facebook refuses one on another
+    // domain), the same URL the share buttons carry, so a share unfurls into this site's card.
+    ['og:url', seo.url],
     ['og:image', seo.image.url],
     ['og:image:secure_url', seo.image.url],
     ['og:image:type', seo.image.type],
@@ -133,7 +119,7 @@ function blogPosting(seo: PageSeo, article: ArticleMeta, publisher: { name: stri
     author: article.author === publisher.name ? organisation(article.author) : { '@type': 'Person', name: article.author },
     publisher: organisation(publisher.name),
     mainEntityOfPage: { '@type': 'WebPage', '@id': seo.canonical },
-    url: seo.canonical,
+    url: seo.url,
     inLanguage: seo.locale.replace('_', '-'),
     ...(article.tags.length ? { keywords: article.tags.join(', ') } : {}),
   };

@@ -1,0 +1,45 @@
+import { site } from '../../config/site';
+import { absoluteUrl, defaultCardPath, postCardPath } from '../../lib/paths';
+import type { ArticleMeta, ShareImageMeta } from './meta';
+
+/** 1200×630 (1.91:1) JPEG: what X's summary_large_image, Facebook and LinkedIn show uncropped. */
+export const SHARE_CARD = { width: 1200, height: 630, type: 'image/jpeg' } as const;
+
+export interface PostShare {
+  /** rel=canonical: where the post was first published (`canonicalUrl`), else this page. */
+  canonical: string;
+  image: ShareImageMeta;
+  article: ArticleMeta;
+}
+
+export interface SharedPost {
+  id: string;
+  title: string;
+  desc?: string;
+  author: string;
+  date: Date;
+  tags: string[];
+  canonicalUrl?: string;
+  /** This page's own absolute URL. */
+  url: string;
+}
+
+/** What the head, the share buttons and the feed say about a post. */
+export function postShare(post: SharedPost): PostShare {
+  return {
+    canonical: post.canonicalUrl ?? post.url,
+    image: {
+      ...SHARE_CARD,
+      url: absoluteUrl(postCardPath(post.id)),
+      alt: `${post.title}: ${post.desc ?? 'a milestone post'}`,
+    },
+    article: { published: post.date, author: post.author, tags: post.tags },
+  };
+}
+
+/** The site-wide card. */
+export const defaultShareImage: ShareImageMeta = {
+  ...SHARE_CARD,
+  url: absoluteUrl(defaultCardPath),
+  alt: site.defaultShareImageAlt,
+};
