@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// One run, three stages in order: pure unit tests, builds of other content in temporary
-// copies of the project, then the real site in a real browser.
+// Two projects in one run: pure unit tests, and suites that read built sites in `tests/<config>/`.
+// The sites are built once per run by tests/setup/sites.ts, two at a time, and each suite waits
+// only for the site it reads.
 export default defineConfig({
   test: {
     reporters: ['./tests/support/summary-reporter.ts'],
@@ -10,27 +11,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
-          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
-          name: 'build',
-          include: ['tests/build/**/*.test.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          name: 'sites',
+          include: ['tests/*/**/*.test.ts'],
+          exclude: ['tests/fixtures/**'],
+          globalSetup: ['tests/setup/sites.ts'],
+          // Suites mostly wait (on a build, or on the shared browser), so more of them run at once than there are cores.
+          maxWorkers: 4,
           testTimeout: 60_000,
-          hookTimeout: 240_000,
-          sequence: { groupOrder: 2 },
+          hookTimeout: 300_000,
         },
       },
     ],

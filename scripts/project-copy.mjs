@@ -54,8 +54,19 @@ function buildEnv(extra) {
  * @returns {Promise<BuildResult>}
  */
 export function astroBuild(dir, env = {}) {
+  return astro(dir, ['build'], env);
+}
+
+/**
+ * Runs an `astro` command (`build`, `sync`, `check`) in `dir` and collects everything it prints.
+ * @param {string} dir
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ * @returns {Promise<BuildResult>}
+ */
+export function astro(dir, args, env = {}) {
   return new Promise((done) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), args, {
       cwd: dir,
       env: buildEnv(env),
     });

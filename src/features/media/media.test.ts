@@ -42,7 +42,6 @@ describe('variants', () => {
 
   test('the fingerprint changes with the files', () => {
     const [first, ...rest] = mediaManifest;
-    expect(mediaFingerprint(mediaManifest)).toBe(mediaFingerprint(mediaManifest));
     expect(mediaFingerprint(rest)).not.toBe(mediaFingerprint(mediaManifest));
     expect(mediaFingerprint([{ ...first!, file: 'missing.png' }])).not.toBe(mediaFingerprint([first!]));
   });

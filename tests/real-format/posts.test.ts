@@ -1,26 +1,19 @@
-import { readFile, readdir, cp } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, copyProject, ROOT, type BuildResult, type ProjectCopy } from '../../scripts/project-copy.mjs';
+import { describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/project-copy.mjs';
+import { builtSite } from '../support/sites';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/posts');
 
-let project: ProjectCopy;
-let build: BuildResult;
+// Posts in the Milvus format (tables, code, raw HTML, remote images, every date shape), built
+// beside the seed on a machine whose clock is in Los Angeles (tests/setup/sites.ts).
+const build = await builtSite('real-format');
 
 async function page(path: string): Promise<CheerioAPI> {
-  return load(await readFile(join(project.dir, 'dist', path, 'index.html'), 'utf8'));
+  return load(await readFile(join(build.dist, path, 'index.html'), 'utf8'));
 }
-
-// Posts in the Milvus format (tables, code, raw HTML, remote images, every date shape),
-// built beside the seed on a machine whose clock is in Los Angeles.
-beforeAll(async () => {
-  project = await copyProject();
-  await cp(FIXTURES, project.contentDir, { recursive: true });
-  build = await astroBuild(project.dir, { TZ: 'America/Los_Angeles' });
-});
-afterAll(() => project?.dispose());
 
 describe('a folder of real-format posts', () => {
   test('builds, with a page per post at its file name', async () => {
@@ -96,7 +89,7 @@ describe('a folder of real-format posts', () => {
   });
 
   test('escapes quotes in titles and keeps non-Latin text and tags', async () => {
-    const html = await readFile(join(project.dir, 'dist/blog/Embedding_HTML_and_Remote_Images/index.html'), 'utf8');
+    const html = await readFile(join(build.dist, 'blog/Embedding_HTML_and_Remote_Images/index.html'), 'utf8');
     expect(html).toContain('<title>Raw HTML, &quot;quotes&quot; &amp; Remote Images');
     const $ = await page('blog/2022-1-5-向量数据库');
     expect($('h1').text()).toBe('向量数据库入门');

@@ -1,6 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
+import { readySite, urlOf } from '../support/sites';
+import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+
+const site = await readySite('site');
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';
 
@@ -8,8 +11,8 @@ let browser: Browser;
 let reader: TrackedPage;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  reader = await openPage(browser, POST);
+  browser = await connectBrowser();
+  reader = await openPage(browser, urlOf(site, POST));
 });
 afterAll(() => browser?.close());
 
@@ -65,7 +68,9 @@ describe('the 10,000-stars post, as a reader sees it', () => {
     expect(await heading.isVisible()).toBe(true);
     const wallpaper = page.getByRole('link', { name: 'a downloadable desktop wallpaper' });
     expect(await wallpaper.isVisible()).toBe(true);
-    expect(await wallpaper.getAttribute('href')).toMatch(/10_K_stars|wallpaper/i);
+    // The author's remote link becomes a download of the site's own file.
+    expect(await wallpaper.getAttribute('href')).toMatch(/^\/media\/milvus-10k-stars-wallpaper-3840x2160\.[0-9a-f]+\.jpg$/);
+    expect(await wallpaper.getAttribute('download')).toBe('milvus-10k-stars-wallpaper-3840x2160.jpg');
   });
 
   test('renders the milestone list and tags as links to tag pages', async () => {
@@ -82,7 +87,7 @@ describe('the 10,000-stars post, as a reader sees it', () => {
 
 describe('site pages', () => {
   test('the home page features the newest post with a clear link to it', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser, site.url);
     expect((await page.locator('.featured-post h1').innerText()).trim()).toBe('A Small Step for Milvus - 10,000 Stars');
     expect(await page.locator('.featured-post').innerText()).toMatch('The Milvus Community');
     expect(await page.locator('.featured-post time').getAttribute('datetime')).toBe('2022-04-12');
@@ -91,7 +96,7 @@ describe('site pages', () => {
   });
 
   test('/blog/ lists the post and a tag page lists it too', async () => {
-    const { page } = await openPage(browser, '/blog/');
+    const { page } = await openPage(browser, urlOf(site, 'blog/'));
     expect(await page.locator('.post-list a', { hasText: '10,000 Stars' }).getAttribute('href')).toBe(POST);
     await page.goto(new URL('/tags/vector-management/', page.url()).href);
     expect(await page.locator('h1').innerText()).toMatch('Vector Management');
@@ -99,7 +104,7 @@ describe('site pages', () => {
   });
 
   test('an unknown address gets the real 404 page with status 404', async () => {
-    const { page } = await openPage(browser, '/');
+    const { page } = await openPage(browser, site.url);
     const response = await page.goto(new URL('/no-such-page/', page.url()).href);
     expect(response?.status()).toBe(404);
     expect((await page.locator('h1').innerText()).trim()).toBe('Page not found');

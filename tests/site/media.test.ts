@@ -5,7 +5,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatBytes } from '../../src/features/media/format';
-import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
+import { readySite, urlOf } from '../support/sites';
+import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+
+const site = await readySite('site');
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';
 
@@ -85,8 +88,8 @@ function animationCandidates(page: Page) {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  reader = await openPage(browser, POST);
+  browser = await connectBrowser();
+  reader = await openPage(browser, urlOf(site, POST));
   await loadEverything(reader.page);
 });
 afterAll(() => browser?.close());
@@ -98,7 +101,7 @@ describe('post media', () => {
   });
 
   test('the cover is the largest contentful paint, loaded eagerly with high priority, as AVIF at a width from its srcset', async () => {
-    const { page } = await openPage(browser, POST);
+    const { page } = await openPage(browser, urlOf(site, POST));
     const lcp = await largestContentfulPaint(page);
     expect(lcp.inCover).toBe(true);
     expect(lcp.url).toMatch(/\/_astro\/.+\.avif$/);
@@ -110,7 +113,7 @@ describe('post media', () => {
     expect(await page.locator('.post-cover source[type="image/avif"]').getAttribute('sizes')).toBeTruthy();
     await page.context().close();
 
-    const phone = await openPage(browser, POST, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
+    const phone = await openPage(browser, urlOf(site, POST), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
     expect((await largestContentfulPaint(phone.page)).inCover).toBe(true);
     await phone.page.context().close();
   });
@@ -173,7 +176,7 @@ describe('post media', () => {
   });
 
   test('with reduced motion the animations start paused and play on request', async () => {
-    const { page, errors } = await openPage(browser, POST, { reducedMotion: 'reduce' });
+    const { page, errors } = await openPage(browser, urlOf(site, POST), { reducedMotion: 'reduce' });
     await loadEverything(page);
     for (const wrapper of await page.locator('.prose .media-animation').all()) {
       const img = wrapper.locator('img');
@@ -226,7 +229,7 @@ describe('post media', () => {
   });
 
   test('the home page shows the same local cover as its largest paint, eagerly, and nothing leaves 127.0.0.1', async () => {
-    const home = await openPage(browser, '/');
+    const home = await openPage(browser, site.url);
     expect((await largestContentfulPaint(home.page)).inCover).toBe(true);
     const cover = home.page.locator('.featured-post .post-cover img');
     expect(await cover.getAttribute('loading')).toBe('eager');

@@ -1,11 +1,9 @@
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inject } from 'vitest';
-import { serveSite } from '../../scripts/serve.mjs';
-import { launchBrowser } from '../support/browser';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
+import { readySite } from '../support/sites';
+import { connectBrowser } from '../support/browser';
+
+const site = await readySite('site');
 
 const PAGE_TYPES = ['', 'blog/', 'blog/2022-4-12-milvus-10k-stars/', 'tags/', 'tags/database/', 'no-such-page/'];
 
@@ -53,13 +51,13 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
 describe('every page type under the production headers', () => {
   test.each(PAGE_TYPES)('/%s', async (path) => {
-    const { headers, violations, failedRequests, status } = await visit(browser, new URL(path, inject('baseUrl')).href);
+    const { headers, violations, failedRequests, status } = await visit(browser, new URL(path, site.url).href);
     expect(status).toBe(path === 'no-such-page/' ? 404 : 200);
     if (path !== 'no-such-page/') {
       expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
@@ -72,20 +70,10 @@ describe('every page type under the production headers', () => {
   });
 });
 
-describe('under BASE_PATH=/milestones/, with hostile posts', () => {
-  let project: ProjectCopy;
-  let server: Awaited<ReturnType<typeof serveSite>>;
-
+describe('under BASE_PATH=milestones, with hostile posts (the real-format site)', () => {
+  let server: { url: string };
   beforeAll(async () => {
-    project = await copyProject();
-    await cp(join(ROOT, 'tests/fixtures/hostile'), project.contentDir, { recursive: true });
-    const { code, output } = await astroBuild(project.dir, { BASE_PATH: '/milestones/' });
-    if (code !== 0) throw new Error(output);
-    server = await serveSite(join(project.dir, 'dist'), { base: '/milestones/' });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await project?.dispose();
+    server = await readySite('real-format');
   });
 
   test.each([...PAGE_TYPES.slice(0, -1), 'blog/hostile-frontmatter/'])('/milestones/%s loads cleanly', async (path) => {

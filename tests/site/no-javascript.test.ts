@@ -1,22 +1,23 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sitePages } from '../../scripts/site-pages.mjs';
-import { launchBrowser, openPage } from '../support/browser';
-import { ROOT } from '../../scripts/project-copy.mjs';
+import { readySite, urlOf } from '../support/sites';
+import { connectBrowser, openPage } from '../support/browser';
+
+const site = await readySite('site');
 
 // Reading needs no JavaScript: every page type, with scripts off, shows every sentence and link a
 // reader with scripts gets (scripts may add controls; <noscript> may add a hint).
-const pages = sitePages(join(ROOT, 'dist'));
+const pages = sitePages(site.dist);
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
 async function mainText(path: string, javaScriptEnabled: boolean) {
-  const { page } = await openPage(browser, path, { javaScriptEnabled });
+  const { page } = await openPage(browser, urlOf(site, path), { javaScriptEnabled });
   try {
     return {
       // Buttons are the controls scripts add (copy, share sheet, pause); the reading is the rest.

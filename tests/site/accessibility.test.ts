@@ -1,19 +1,20 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sitePages } from '../../scripts/site-pages.mjs';
 import { axeViolations, WCAG_TAGS } from '../support/axe-check';
-import { launchBrowser, openPage } from '../support/browser';
-import { ROOT } from '../../scripts/project-copy.mjs';
+import { readySite, urlOf } from '../support/sites';
+import { connectBrowser, openPage } from '../support/browser';
+
+const site = await readySite('site');
 
 // One page of each type, found in dist/ so new pages are covered as they appear; the 404 page is
 // reached the way a reader reaches it, at an unknown address.
-const pages = sitePages(join(ROOT, 'dist')).map((page) => (page.type === '404' ? { ...page, path: '/no-such-page/' } : page));
+const pages = sitePages(site.dist).map((page) => (page.type === '404' ? { ...page, path: '/no-such-page/' } : page));
 const REQUIRED = ['home', 'blog index', 'post', 'tag', 'tags index', '404'];
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
@@ -23,7 +24,7 @@ test('every page type is in the build', () => {
 
 describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme: no violations', (colorScheme) => {
   test.each(pages)('$type ($path)', async ({ path }) => {
-    const { page } = await openPage(browser, path, { colorScheme });
+    const { page } = await openPage(browser, urlOf(site, path), { colorScheme });
     try {
       const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
       expect(violations, violations.join('\n')).toEqual([]);

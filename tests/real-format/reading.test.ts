@@ -1,37 +1,26 @@
-import { cp, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
-import { launchBrowser, openPage, type TrackedPage } from '../support/browser';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
+import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+import { ROOT } from '../../scripts/project-copy.mjs';
+import { readySite, urlOf } from '../support/sites';
 import { horizontalOverflow, landedOn, THEMES, viewport, WIDTHS } from '../support/reading';
-import { serveSite } from '../../scripts/serve.mjs';
 
 // The seed has no code, tables or subsections, and is alone; these tests build it beside the
 // Milvus-format fixtures and a post made to stress the layout (tests/fixtures/reading/).
 const STRESS = '/blog/reading-stress-test/';
 const SEED = '/blog/2022-4-12-milvus-10k-stars/';
 
-let project: ProjectCopy;
-let server: Awaited<ReturnType<typeof serveSite>>;
+const site = await readySite('real-format');
+const url = (path: string) => urlOf(site, path);
 let browser: Browser;
-const url = (path: string) => new URL(path, server.url).href;
 
 beforeAll(async () => {
-  project = await copyProject();
-  await cp(join(ROOT, 'tests/fixtures/posts'), project.contentDir, { recursive: true });
-  await cp(join(ROOT, 'tests/fixtures/reading'), project.contentDir, { recursive: true });
-  const build = await astroBuild(project.dir);
-  if (build.code !== 0) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveSite(join(project.dir, 'dist'));
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await project?.dispose();
-});
+afterAll(() => browser?.close());
 
 describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', (width) => {
   describe.each(THEMES)('in the %s theme', (theme) => {
@@ -128,20 +117,20 @@ describe('moving between posts', () => {
   test('previous and next follow publication order; related posts share tags', async () => {
     const { page } = await openPage(browser, url(SEED));
     const nav = page.getByRole('navigation', { name: 'Previous and next posts' });
-    expect(decodeURI((await nav.locator('a[rel=prev]').getAttribute('href')) ?? '')).toBe('/blog/2022-1-5-向量数据库/');
+    expect(decodeURI((await nav.locator('a[rel=prev]').getAttribute('href')) ?? '')).toBe('/milestones/blog/2022-1-5-向量数据库/');
     expect(await nav.locator('a[rel=prev]').innerText()).toContain('向量数据库入门');
     expect(await nav.locator('a[rel=next]').innerText()).toContain('Reading Stress Test');
     const related = page.getByRole('region', { name: 'Related posts' });
     expect(await related.locator('h3 a').allInnerTexts()).toEqual(['Reading Stress Test: Sections, Code, a Wide Table and Very Long Links']);
 
     await nav.locator('a[rel=next]').click();
-    await page.waitForURL((u) => u.pathname === STRESS);
+    await page.waitForURL((u) => u.pathname === `/milestones${STRESS}`);
     const stressRelated = page.getByRole('region', { name: 'Related posts' });
     expect(await stressRelated.locator('h3 a').allInnerTexts()).toEqual([
       'A Small Step for Milvus - 10,000 Stars',
       'Milvus 2.0: What Changed, in One Table',
     ]);
-    expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe('/blog/');
+    expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe('/milestones/blog/');
     await page.context().close();
   });
 

@@ -1,11 +1,10 @@
-import { copyFile, readdir, rm } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { astroBuild, copyProject, ROOT, type ProjectCopy } from '../../scripts/project-copy.mjs';
+import { ROOT } from '../../scripts/project-copy.mjs';
+import { builtSite } from '../support/sites';
 
-const BROKEN = join(ROOT, 'tests/fixtures/broken');
-
-/** Each broken post is built alone beside the seed; the build must fail and say where and why. */
+/** Each broken post is synced alone beside the seed (tests/setup/sites.ts); it must fail and say where and why. */
 const cases: Array<{ file: string; mentions: RegExp[] }> = [
   { file: 'no-title.md', mentions: [/title/, /required/i] },
   { file: 'bad-date.md', mentions: [/date/, /next Tuesday/, /not a date/] },
@@ -16,20 +15,15 @@ const cases: Array<{ file: string; mentions: RegExp[] }> = [
   { file: 'broken-yaml.md', mentions: [/YAML|frontmatter/i] },
 ];
 
-let project: ProjectCopy;
+const results = new Map(await Promise.all(cases.map(async ({ file }) => [file, await builtSite(`broken:${file}`)] as const)));
 
-beforeAll(async () => {
-  project = await copyProject();
+test('every broken fixture has a case', () => {
+  expect(cases.map((c) => c.file).sort()).toEqual(readdirSync(join(ROOT, 'tests/fixtures/broken')).sort());
 });
-afterAll(() => project?.dispose());
 
 describe('a post with broken frontmatter or a missing image fails the build, naming file and field', () => {
-  test.each(cases)('$file', async ({ file, mentions }) => {
-    for (const entry of await readdir(project.contentDir)) {
-      if (entry !== '2022-4-12-milvus-10k-stars.md') await rm(join(project.contentDir, entry));
-    }
-    await copyFile(join(BROKEN, file), join(project.contentDir, file));
-    const { code, output } = await astroBuild(project.dir);
+  test.each(cases)('$file', ({ file, mentions }) => {
+    const { code, output } = results.get(file)!;
     expect(code, output).not.toBe(0);
     expect(output).toContain(file.replace(/\.md$/, ''));
     for (const mention of mentions) expect(output).toMatch(mention);

@@ -1,0 +1,135 @@
+import { copyFile, cp, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import sharp from 'sharp';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+import { astro, astroBuild, copyProject, ROOT, type BuildResult } from '../../scripts/project-copy.mjs';
+import { serveSite } from '../../scripts/serve.mjs';
+import { SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
+
+/**
+ * Builds every configuration the suites read, once per run, two at a time, and serves each as
+ * soon as it is built: a suite waits only for the site it reads (`builtSite()` in
+ * tests/support/sites.ts), so browser tests of one site run while the next one builds.
+ */
+
+type Job = () => Promise<void>;
+
+const BROKEN = join(ROOT, 'tests/fixtures/broken');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    runDir: string;
+    browserEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const runDir = await mkdtemp(join(tmpdir(), 'milestones-tests-'));
+  const browser = await chromium.launchServer({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  project.provide('runDir', runDir);
+  project.provide('browserEndpoint', browser.wsEndpoint());
+
+  const started = performance.now();
+  const servers: Array<{ close(): Promise<void> }> = [];
+  const record = async (name: SiteName, dir: string, build: BuildResult, base = '/', dist = 'dist') => {
+    const site: BuiltSite = { name, dir, dist: join(dir, dist), code: build.code, output: build.output };
+    if (build.code === 0) {
+      const server = await serveSite(site.dist, { base });
+      servers.push(server);
+      site.url = server.url;
+    }
+    await publish(runDir, site);
+    console.log(`[test setup] ${name}: ${build.code === 0 ? 'ready' : `failed (exit ${build.code})`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const copy = (name: string) => copyProject(`milestones-${name}-`);
+
+  const jobs: Job[] = [
+    // The site as deployed, built on a machine whose clock is in Tokyo.
+    async () => {
+      const site = await copy('site');
+      await record('site', site.dir, await astroBuild(site.dir, { TZ: 'Asia/Tokyo' }));
+    },
+    // Real-format posts beside the seed, for another origin under a sub-path written without
+    // slashes, on a machine whose clock is in Los Angeles.
+    async () => {
+      const site = await copy('real-format');
+      for (const folder of ['posts', 'reading', 'sharing', 'hostile']) {
+        await cp(join(ROOT, 'tests/fixtures', folder), site.contentDir, { recursive: true });
+      }
+      const env = { SITE_URL: 'https://share.example', BASE_PATH: 'milestones', TZ: 'America/Los_Angeles' };
+      await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
+    },
+    // Type check of the project itself.
+    async () => record('check', ROOT, await astro(ROOT, ['check'])),
+    // The seed under each spelling of the same base: `milestones`, then `/milestones/` warm in the
+    // same folder (Astro's caches in play); then the media swap in that folder.
+    async () => {
+      const site = await copy('base-path');
+      const first = await astroBuild(site.dir, { BASE_PATH: 'milestones' });
+      if (first.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, 'dist-milestones'));
+      await record('base-path-bare', site.dir, first, '/milestones/', 'dist-milestones');
+      const slashes = await astroBuild(site.dir, { BASE_PATH: '/milestones/' });
+      if (slashes.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, 'dist-slashes'));
+      await record('base-path-slashes', site.dir, slashes, '/milestones/', 'dist-slashes');
+      await swapMedia(join(site.dir, 'src/assets/media'));
+      await record('media-swap', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones/' }), '/milestones/');
+    },
+    async () => {
+      const site = await copy('base-path-leading');
+      await record('base-path-leading', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones' }), '/milestones/');
+    },
+    // Each broken post alone beside the seed: the content sync (the build's first step) must fail.
+    ...(await readdir(BROKEN)).map((file): Job => async () => {
+      const site = await copy('broken');
+      await copyFile(join(BROKEN, file), join(site.contentDir, file));
+      await record(`broken:${file}`, site.dir, await astro(site.dir, ['sync']));
+    }),
+  ];
+
+  const running = runPool(jobs, 2).then(() => recordMissing(runDir));
+  return async () => {
+    await running;
+    await Promise.all(servers.map((server) => server.close()));
+    await browser.close();
+    await rm(runDir, { recursive: true, force: true });
+  };
+}
+
+/** Runs jobs with at most `size` at a time; a job that throws is reported, not fatal to the others. */
+async function runPool(jobs: Job[], size: number): Promise<void> {
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      await job().catch((error) => console.error('[test setup]', error));
+    }
+  };
+  await Promise.all(Array.from({ length: size }, worker));
+}
+
+/** Writes a site's record atomically: suites poll for the file and must never read half of it. */
+async function publish(runDir: string, site: BuiltSite): Promise<void> {
+  const file = join(runDir, `${site.name}.json`);
+  await writeFile(`${file}.tmp`, JSON.stringify(site));
+  await rename(`${file}.tmp`, file);
+}
+
+/** A job that crashed leaves its sites unrecorded; record them as failed so no suite waits for them. */
+async function recordMissing(runDir: string): Promise<void> {
+  const written = new Set(await readdir(runDir));
+  for (const name of [...SITE_NAMES, ...(await readdir(BROKEN)).map((file) => `broken:${file}`)]) {
+    const file = `${name}.json`;
+    if (!written.has(file)) await publish(runDir, { name: name as SiteName, dir: '', dist: '', code: -1, output: 'the setup job for this site crashed; see the log above' });
+  }
+}
+
+/** "The real originals" dropped in place of two stand-ins: a 3-frame GIF and a flat wallpaper master. */
+async function swapMedia(media: string): Promise<void> {
+  const frames = await Promise.all(
+    ['#c00', '#0c0', '#00c'].map((background) => sharp({ create: { width: 320, height: 180, channels: 4, background } }).png().toBuffer()),
+  );
+  await writeFile(join(media, 'milvus-10k-stars-timeline.gif'), await sharp(frames, { join: { animated: true } }).gif({ delay: [200, 200, 200], loop: 0 }).toBuffer());
+  await sharp({ create: { width: 4000, height: 2400, channels: 3, background: '#345' } }).png().toFile(join(media, 'milvus-10k-wallpaper.png'));
+}
