@@ -1,0 +1,81 @@
+// The two wallpaper masters every download size is cut from, and where to cut.
+// The numbers live in masters.json because scripts/artwork.mjs (plain Node, which may not
+// read TypeScript) draws the masters from them: it lays every word and the emblem out
+// inside `safeArea` and refuses to write a master whose text strays outside it.
+import data from './masters.json';
+import type { WallpaperOrientation } from './sizes';
+
+/** A rectangle in pixels, shaped like sharp's `extract()` argument. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface WallpaperMaster {
+  /** Under src/assets/media/. */
+  file: string;
+  orientation: WallpaperOrientation;
+  width: number;
+  height: number;
+  /**
+   * Holds all text and the emblem; outside it there is only background (sky, glow, stars),
+   * which any crop may cut. Landscape: inside the centred 16:10 and 21:9 crops, clear of a
+   * menu bar, dock or taskbar. Portrait: below the lock-screen clock, date and widgets (the
+   * top ~30 %), above the lock-screen buttons and home indicator, and inside a 20:9 crop.
+   */
+  safeArea: Box;
+}
+
+export const WALLPAPER_MASTERS: readonly WallpaperMaster[] = data.map((master) => {
+  if (master.orientation !== 'landscape' && master.orientation !== 'portrait') {
+    throw new Error(`masters.json: ${master.file} has orientation "${master.orientation}"`);
+  }
+  return { ...master, orientation: master.orientation };
+});
+
+export function masterFor(orientation: WallpaperOrientation, masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS): WallpaperMaster {
+  const master = masters.find((m) => m.orientation === orientation);
+  if (!master) throw new Error(`no ${orientation} wallpaper master`);
+  return master;
+}
+
+/**
+ * Where to cut `target` from `master`: the largest box of the target's aspect ratio that fits
+ * the master, centred on the safe area's centre (the master's centre without one) and kept
+ * inside the master. Resize the box to the target afterwards. Whole pixels; the box's shape
+ * differs from the target's by under a pixel's worth of rounding.
+ */
+export function cropBox(master: { width: number; height: number }, target: { width: number; height: number }, safeArea?: Box): Box {
+  const ratio = target.width / target.height;
+  let width = master.width;
+  let height = master.height;
+  if (master.width / master.height > ratio) width = Math.min(master.width, Math.round(master.height * ratio));
+  else height = Math.min(master.height, Math.round(master.width / ratio));
+  const centreX = safeArea ? safeArea.left + safeArea.width / 2 : master.width / 2;
+  const centreY = safeArea ? safeArea.top + safeArea.height / 2 : master.height / 2;
+  const clamp = (value: number, max: number) => Math.min(Math.max(Math.round(value), 0), max);
+  return {
+    left: clamp(centreX - width / 2, master.width - width),
+    top: clamp(centreY - height / 2, master.height - height),
+    width,
+    height,
+  };
+}
+
+export function containsBox(outer: Box, inner: Box): boolean {
+  return (
+    inner.left >= outer.left &&
+    inner.top >= outer.top &&
+    inner.left + inner.width <= outer.left + outer.width &&
+    inner.top + inner.height <= outer.top + outer.height
+  );
+}
+
+/** The master a size is cut from and the box to cut, with whether it keeps all of the master's text. */
+export function wallpaperCrop(size: { width: number; height: number; orientation: WallpaperOrientation }, masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS) {
+  const master = masterFor(size.orientation, masters);
+  const box = cropBox(master, size, master.safeArea);
+  return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };
+}
