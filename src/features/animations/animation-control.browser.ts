@@ -1,29 +1,29 @@
 /**
  * Pause/play for looping animations (WCAG 2.2.2). An animated image cannot be paused, so
- * pausing swaps every candidate (`<source>` and `<img>`) to the still first frame, and playing
- * swaps back. Readers who prefer reduced motion start paused (the markup already shows them the
- * still through a `prefers-reduced-motion` source, so nothing moves before this script runs).
+ * pausing swaps every candidate (`<source>` and `<img>` with `data-still`/`data-moving`) to the
+ * still, the frame that carries the message, and playing swaps back. Readers who prefer reduced
+ * motion start paused (the markup already shows them the still through a `prefers-reduced-motion`
+ * source, so nothing moves before this script runs). The print source always shows the still.
  */
 export function enhanceAnimations(root: ParentNode, reducedMotion: boolean): void {
-  for (const wrapper of root.querySelectorAll<HTMLElement>('[data-media-animation="controlled"]')) {
-    const button = wrapper.querySelector<HTMLButtonElement>('[data-media-toggle]');
-    if (!button) continue;
-    const candidates = wrapper.querySelectorAll<HTMLSourceElement | HTMLImageElement>('[data-still][data-moving]');
+  for (const frame of root.querySelectorAll<HTMLElement>('[data-media-animation="controlled"]')) {
+    const button = frame.querySelector<HTMLButtonElement>('[data-media-toggle]');
+    const label = button?.querySelector('.media-toggle-text');
+    if (!button || !label) continue;
+    const candidates = frame.querySelectorAll<HTMLSourceElement | HTMLImageElement>('[data-still][data-moving]');
     const show = (paused: boolean) => {
       for (const candidate of candidates) {
         const url = (paused ? candidate.dataset.still : candidate.dataset.moving) ?? '';
         if (candidate instanceof HTMLSourceElement) candidate.srcset = url;
         else candidate.src = url;
       }
-      wrapper.dataset.paused = String(paused);
-      button.textContent = paused ? 'Play animation' : 'Pause animation';
+      frame.dataset.paused = String(paused);
+      label.textContent = paused ? 'Play' : 'Pause';
     };
     let paused = reducedMotion;
-    show(paused);
+    if (paused) show(true);
+    else frame.dataset.paused = 'false';
     button.hidden = false;
-    button.addEventListener('click', () => {
-      paused = !paused;
-      show(paused);
-    });
+    button.addEventListener('click', () => show((paused = !paused)));
   }
 }

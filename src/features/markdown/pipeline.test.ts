@@ -68,24 +68,19 @@ describe('media', () => {
     expect(code).toContain('<p><img src="https://a.example/p.png" alt="plain" loading="lazy" decoding="async"></p>');
   });
 
-  test('an animation the manifest knows becomes a local picture with a still for reduced motion and a pause control', async () => {
+  test('an animation the manifest knows becomes a local picture in its figure (details: src/features/animations/animations.test.ts)', async () => {
     const { code } = await render('![Timeline gif](https://assets.zilliz.com/Milvus_10000_star_timeline_3sec_de1a7c906a.gif "Milvus 10000 star timeline.")');
     expect(code).not.toContain('assets.zilliz.com');
-    expect(code).toMatch(/<source type="image\/webp" media="\(prefers-reduced-motion: reduce\)" srcset="\/media\/milvus-10k-stars-timeline-still\.\w+\.webp"/);
-    expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540" loading="lazy"/);
-    expect(code).toMatch(/<img [^>]*id="animation-1-milvus-10k-stars-timeline"/);
-    expect(code).toContain(
-      '<button type="button" class="pill media-toggle" hidden data-media-toggle="" aria-describedby="animation-1-milvus-10k-stars-timeline">Pause animation</button>',
-    );
-    expect(code).toContain('<figcaption>Milvus 10000 star timeline.</figcaption>');
+    expect(code).toMatch(/^<figure><span class="media-frame media-animation" data-media-animation="controlled"><picture><source type="image\/webp" media="print"/);
+    expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540"/);
+    expect(code).toMatch(/<\/span><\/span><figcaption>Milvus 10000 star timeline\.<\/figcaption><\/figure>$/);
   });
 
-  test('the wallpaper link becomes a download followed by a card of sizes', async () => {
+  test('the wallpaper link leads to a card of sizes right after its paragraph (details: src/features/wallpaper/wallpaper.test.ts)', async () => {
     const { code } = await render('Get [the wallpaper](https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png)!\n\nAfter.');
-    expect(code).toMatch(/<a href="\/media\/milvus-10k-stars-wallpaper-3840x2160\.\w+\.jpg" download="milvus-10k-stars-wallpaper-3840x2160\.jpg">the wallpaper<\/a>/);
-    expect(code.indexOf('<aside class="wallpaper-card"')).toBeGreaterThan(code.indexOf('the wallpaper'));
-    expect(code.indexOf('<aside class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
-    expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(5);
-    expect(code).toMatch(/1170 × 2532<\/span> <span class="wallpaper-details">Phone portrait, JPEG, \d+ kB/);
+    expect(code).toContain('<a href="#wallpaper-downloads">the wallpaper</a>');
+    expect(code.indexOf('<section class="wallpaper-card"')).toBeGreaterThan(code.indexOf('the wallpaper'));
+    expect(code.indexOf('<section class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
+    expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
   });
 });

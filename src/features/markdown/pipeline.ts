@@ -11,7 +11,7 @@ import { remarkCodeLanguages } from '../code/remark-code-languages';
 import { remarkLeadDuplicates } from '../cover/remark-lead-duplicates';
 import { remarkLocalImages } from './remark-local-images';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
-import { rehypeMediaEntry } from '../media/rehype-media';
+import { mediaRehypePlugins } from '../media/plugins';
 
 /**
  * The unified pipeline every post goes through. GFM comes from `remark-gfm` here (not the
@@ -25,7 +25,7 @@ export const markdownPipeline: UnifiedProcessorOptions = {
   remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
   rehypePlugins: [
     rehypeRaw,
-    rehypeMediaEntry,
+    ...mediaRehypePlugins(),
     [rehypeShiki, shikiConfig],
     rehypeShikiClasses,
     rehypeAlignToClass,

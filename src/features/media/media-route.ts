@@ -1,5 +1,20 @@
 import type { APIRoute } from 'astro';
-import { allVariants, renderVariant, type Variant } from './variants';
+import { animationFiles, compositionVariants } from '../animations/variants';
+import { wallpaperDownloads } from '../wallpaper/downloads';
+import { mediaManifest, type MediaEntry } from './manifest';
+import { renderVariant, type Variant } from './variants';
+
+/** Every file served under `/media/`: the animations' variants and the wallpaper downloads. (Covers go through astro:assets.) */
+export async function allVariants(manifest: readonly MediaEntry[] = mediaManifest): Promise<Variant[]> {
+  const lists = await Promise.all(
+    manifest.map(async (entry) => {
+      if (entry.role === 'animation') return compositionVariants(await animationFiles(entry));
+      if (entry.role === 'wallpaper') return (await wallpaperDownloads(entry)).map((d) => d.variant);
+      return [];
+    }),
+  );
+  return lists.flat();
+}
 
 /**
  * The `/media/` files with one extension. Routes are split by extension (`[name].webp.ts`, …)

@@ -3,63 +3,70 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { MEDIA_DIR, mediaManifest, type MediaEntry } from './manifest';
+import { WALLPAPER_MASTERS } from '../wallpaper/masters';
+import { filesOf, MEDIA_DIR, mediaManifest, type MediaEntry } from './manifest';
 import { formatBytes } from './format';
+
+/**
+ * Files the site makes from the manifest's media with its own sharp code, for what
+ * `astro:assets` cannot do: animated WebP chosen lossless or lossy per file, the still of one
+ * given frame, crops from the wallpaper masters, and byte counts known while the markdown is
+ * rendered (the wallpaper card states them). Each file is served at `/media/<name>` by
+ * src/pages/media/, and cached on disk by name: names are content-addressed.
+ */
 
 const CACHE_DIR = resolve(process.cwd(), 'node_modules/.cache/milestones-media');
 /** Bump when an encoder setting changes, so cached variants are made again. */
-const RECIPE_VERSION = 2;
+export const RECIPE_VERSION = 3;
 
 /**
- * A digest of every manifest file and the encoding recipe. It is passed as an option of the
- * markdown plugin, so it lands in Astro's config digest: replacing a media file (say, with the
- * real original) clears Astro's cache of rendered posts, whose markup names files and sizes.
+ * A digest of every manifest file, the manifest itself, the wallpaper masters' safe areas and the
+ * encoding recipe. The media plugins take it as an option, so it lands in Astro's config digest:
+ * replacing a media file (say, with the real original) clears Astro's cache of rendered posts,
+ * whose markup names files and states their sizes. Media files only; never source code.
  */
 export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
-  const hash = createHash('sha256').update(String(RECIPE_VERSION));
+  const hash = createHash('sha256').update(String(RECIPE_VERSION)).update(JSON.stringify(WALLPAPER_MASTERS));
   for (const entry of manifest) {
-    hash.update(entry.remote).update(entry.file).update(entry.role).update(entry.slug);
-    try {
-      hash.update(readFileSync(join(MEDIA_DIR, entry.file)));
-    } catch {
-      hash.update('missing');
+    hash.update(JSON.stringify(entry));
+    for (const file of filesOf(entry)) {
+      try {
+        hash.update(readFileSync(join(MEDIA_DIR, file)));
+      } catch {
+        hash.update(`missing ${file}`);
+      }
     }
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-export type VariantKind = 'animated-webp' | 'still-webp' | 'original' | 'wallpaper-jpeg' | 'preview-webp';
+/** A short digest of the given parts, for file names. */
+export function digest(...parts: (string | number)[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 10);
+}
 
 export interface Variant {
   /** File name under `/media/`, unique and content-addressed. */
   name: string;
-  kind: VariantKind;
-  entry: MediaEntry;
   contentType: string;
   width: number;
   height: number;
-  /** Short human name of a wallpaper size ("4K UHD"). */
-  label?: string;
-  /** The file name a download is saved under. */
-  downloadName?: string;
+  /** Makes the bytes; called at most once per name and build, and not at all when cached on disk. */
+  encode(): Promise<Buffer>;
 }
 
-/** The wallpaper sizes offered for download: desktop resolutions and a common phone portrait. */
-export const WALLPAPER_SIZES = [
-  { width: 3840, height: 2160, label: '4K UHD' },
-  { width: 2560, height: 1440, label: 'QHD' },
-  { width: 1920, height: 1080, label: 'Full HD' },
-  { width: 1170, height: 2532, label: 'Phone portrait' },
-] as const;
-
 export interface SourceInfo {
-  entry: MediaEntry;
+  file: string;
   path: string;
   bytes: number;
+  /** Of the bytes and the recipe version. */
   hash: string;
   width: number;
+  /** Of one frame. */
   height: number;
   frames: number;
+  /** Delay of each frame in ms (empty for a still). */
+  delays: number[];
   /** Total duration of one loop in ms (0 for a still). */
   durationMs: number;
   /** 0 loops forever. */
@@ -68,104 +75,38 @@ export interface SourceInfo {
 
 const sources = new Map<string, Promise<SourceInfo>>();
 
-/** Reads a manifest file once; a missing file names the manifest entry. */
-export function sourceInfo(entry: MediaEntry): Promise<SourceInfo> {
-  let info = sources.get(entry.file);
+/** Reads a manifest file once; a missing or unreadable file names the manifest entry. */
+export function sourceInfo(file: string, entry: Pick<MediaEntry, 'remote'>): Promise<SourceInfo> {
+  let info = sources.get(file);
   if (!info) {
     info = (async () => {
-      const path = join(MEDIA_DIR, entry.file);
+      const path = join(MEDIA_DIR, file);
       const data = await readFile(path).catch(() => {
-        throw new Error(`src/features/media/manifest.ts: file "${entry.file}" for ${entry.remote} does not exist in src/assets/media/`);
+        throw new Error(`src/features/media/manifest.ts: file "${file}" for ${entry.remote} does not exist in src/assets/media/`);
       });
-      const meta = await sharp(data, { animated: true }).metadata();
+      const meta = await sharp(data, { animated: true })
+        .metadata()
+        .catch((error: Error) => {
+          throw new Error(`src/features/media/manifest.ts: file "${file}" for ${entry.remote} is not an image sharp can read (${error.message})`);
+        });
       const frames = meta.pages ?? 1;
+      const delays = frames > 1 ? (meta.delay ?? []) : [];
       return {
-        entry,
+        file,
         path,
         bytes: data.byteLength,
-        hash: createHash('sha256').update(data).update(String(RECIPE_VERSION)).digest('hex').slice(0, 10),
+        hash: digest(createHash('sha256').update(data).digest('hex'), RECIPE_VERSION),
         width: meta.width,
         height: meta.pageHeight ?? meta.height,
         frames,
-        durationMs: frames > 1 ? (meta.delay ?? []).reduce((sum, d) => sum + d, 0) : 0,
+        delays,
+        durationMs: delays.reduce((sum, d) => sum + d, 0),
         loop: meta.loop ?? 1,
       };
     })();
-    sources.set(entry.file, info);
+    sources.set(file, info);
   }
   return info;
-}
-
-/** WCAG 2.2.2: moving content that loops, or runs longer than five seconds, needs a pause control. */
-export function needsPauseControl(info: Pick<SourceInfo, 'frames' | 'durationMs' | 'loop'>): boolean {
-  return info.frames > 1 && (info.loop !== 1 || info.durationMs > 5000);
-}
-
-function extension(path: string): string {
-  return path.split('.').pop()!.toLowerCase();
-}
-
-/** Every file the site serves for a manifest entry, named by content hash. */
-export async function variantsOf(entry: MediaEntry): Promise<Variant[]> {
-  const info = await sourceInfo(entry);
-  const base = { entry, width: info.width, height: info.height };
-  if (entry.role === 'animation') {
-    const ext = extension(entry.file);
-    if (!['gif', 'webp', 'png'].includes(ext)) {
-      throw new Error(`src/features/media/manifest.ts: animation "${entry.file}" must be a GIF, WebP or PNG (APNG) file`);
-    }
-    return [
-      { ...base, kind: 'animated-webp', name: `${entry.slug}.${info.hash}.webp`, contentType: 'image/webp' },
-      { ...base, kind: 'still-webp', name: `${entry.slug}-still.${info.hash}.webp`, contentType: 'image/webp' },
-      { ...base, kind: 'original', name: `${entry.slug}.${info.hash}.${ext}`, contentType: ext === 'gif' ? 'image/gif' : `image/${ext}` },
-    ];
-  }
-  if (entry.role === 'wallpaper') {
-    return [
-      ...WALLPAPER_SIZES.map((size): Variant => ({
-        entry,
-        kind: 'wallpaper-jpeg',
-        name: `${entry.slug}-${size.width}x${size.height}.${info.hash}.jpg`,
-        downloadName: `${entry.slug}-${size.width}x${size.height}.jpg`,
-        contentType: 'image/jpeg',
-        width: size.width,
-        height: size.height,
-        label: size.label,
-      })),
-      { entry, kind: 'preview-webp', name: `${entry.slug}-preview.${info.hash}.webp`, contentType: 'image/webp', width: 640, height: 360 },
-    ];
-  }
-  return [];
-}
-
-export async function allVariants(manifest: readonly MediaEntry[] = mediaManifest): Promise<Variant[]> {
-  return (await Promise.all(manifest.map(variantsOf))).flat();
-}
-
-async function encode(variant: Variant): Promise<Buffer> {
-  const { path } = await sourceInfo(variant.entry);
-  switch (variant.kind) {
-    case 'original':
-      return readFile(path);
-    case 'animated-webp': {
-      // Every frame, with the source's timing and loop count (sharp keeps both with `animated`).
-      // Flat drawings compress best losslessly, film-like footage lossily: keep the smaller.
-      const [lossless, lossy] = await Promise.all([
-        sharp(path, { animated: true }).webp({ lossless: true, minSize: true, effort: 6 }).toBuffer(),
-        sharp(path, { animated: true }).webp({ quality: 75, effort: 6, smartSubsample: true }).toBuffer(),
-      ]);
-      return lossless.byteLength <= lossy.byteLength ? lossless : lossy;
-    }
-    case 'still-webp':
-      return sharp(path, { pages: 1 }).webp({ quality: 82, effort: 6 }).toBuffer();
-    case 'preview-webp':
-      return sharp(path).resize(variant.width, variant.height, { fit: 'cover' }).webp({ quality: 70 }).toBuffer();
-    case 'wallpaper-jpeg':
-      return sharp(path)
-        .resize(variant.width, variant.height, { fit: 'cover', position: 'centre' })
-        .jpeg({ quality: 88, mozjpeg: true, chromaSubsampling: '4:4:4' })
-        .toBuffer();
-  }
 }
 
 const rendered = new Map<string, Promise<Buffer>>();
@@ -181,7 +122,7 @@ export function renderVariant(variant: Variant): Promise<Buffer> {
       const cached = join(CACHE_DIR, variant.name);
       const hit = await readFile(cached).catch(() => undefined);
       if (hit) return hit;
-      const data = await encode(variant);
+      const data = await variant.encode();
       await mkdir(CACHE_DIR, { recursive: true });
       const temp = `${cached}.${process.pid}.tmp`;
       await writeFile(temp, data);
@@ -197,4 +138,10 @@ export function renderVariant(variant: Variant): Promise<Buffer> {
 export async function variantSize(variant: Variant): Promise<{ bytes: number; text: string }> {
   const bytes = (await renderVariant(variant)).byteLength;
   return { bytes, text: formatBytes(bytes) };
+}
+
+/** The MIME type of an image file by its extension. */
+export function imageType(file: string): string {
+  const ext = file.split('.').pop()!.toLowerCase();
+  return ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
 }

@@ -1,0 +1,119 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { SKIP, visit } from 'unist-util-visit';
+import { mediaPath } from '../../lib/paths';
+import { fullSizeLink, mediaFrame } from '../figures/rehype-figures';
+import { findMedia, type AnimationEntry } from '../media/manifest';
+import { animationFiles, type AnimationFiles, type Composition } from './variants';
+
+/** Up to this viewport width a reader gets the phone composition (drawn for a 335-px column). */
+export const PHONE_MEDIA = '(max-width: 36rem)';
+const REDUCED = '(prefers-reduced-motion: reduce)';
+
+const webp = 'image/webp';
+
+/** A source the pause control switches between the moving file and the still. */
+function switchable(composition: Composition, moving: string, type: string, media: string | undefined, showStill = false) {
+  const still = mediaPath(composition.still.name);
+  return h('source', {
+    type,
+    media,
+    srcSet: showStill ? still : moving,
+    width: composition.width,
+    height: composition.height,
+    dataStill: still,
+    dataMoving: moving,
+  });
+}
+
+/**
+ * The `<picture>` of an animation. The first source that matches wins:
+ * print → the wide still (the message frame); a phone → its own composition (the still under
+ * reduced motion, else animated WebP, GIF as fallback); reduced motion → the wide still; else the
+ * wide animated WebP; the `<img>` is the original GIF.
+ */
+function picture(img: Element, files: AnimationFiles, id: string): Element {
+  const { wide, phone } = files;
+  const sources: Element[] = [
+    h('source', { type: webp, media: 'print', srcSet: mediaPath(wide.still.name), width: wide.width, height: wide.height }),
+  ];
+  if (phone) {
+    sources.push(
+      switchable(phone, mediaPath(phone.moving.name), webp, `${PHONE_MEDIA} and ${REDUCED}`, true),
+      switchable(phone, mediaPath(phone.moving.name), webp, PHONE_MEDIA),
+      switchable(phone, mediaPath(phone.original.name), phone.original.contentType, PHONE_MEDIA),
+    );
+  }
+  sources.push(switchable(wide, mediaPath(wide.moving.name), webp, REDUCED, true), switchable(wide, mediaPath(wide.moving.name), webp, undefined));
+  const { title: _title, ...kept } = img.properties;
+  const original = mediaPath(wide.original.name);
+  return h('picture', [
+    ...sources,
+    h('img', {
+      ...kept,
+      id,
+      src: original,
+      dataStill: mediaPath(wide.still.name),
+      dataMoving: original,
+      width: wide.width,
+      height: wide.height,
+      loading: 'lazy',
+      decoding: 'async',
+    }),
+  ]);
+}
+
+/** The pause control (shown by animation-control.browser.ts; without JavaScript it could do nothing). */
+function pauseButton(id: string): Element {
+  return h('button.media-control.media-toggle', { type: 'button', hidden: true, dataMediaToggle: '', ariaDescribedBy: [id] }, [
+    h('span.media-icon', { ariaHidden: 'true' }),
+    h('span.media-control-text.media-toggle-text', 'Pause'),
+  ]);
+}
+
+function animation(img: Element, files: AnimationFiles, id: string, linked: Element | undefined): Element {
+  const pictureElement = picture(img, files, id);
+  const content: ElementContent = linked ? { ...linked, children: [pictureElement] } : pictureElement;
+  const controls: Element[] = [];
+  // A linked animation already leads somewhere; a second link inside the link would be invalid.
+  if (!linked) {
+    const { wide } = files;
+    controls.push(fullSizeLink({ href: mediaPath(wide.moving.name), width: wide.width, height: wide.height, still: mediaPath(wide.still.name) }, id));
+  }
+  if (files.pauseControl) controls.push(pauseButton(id));
+  return mediaFrame(content, controls, {
+    className: ['media-animation'],
+    dataMediaAnimation: files.pauseControl ? 'controlled' : 'plain',
+  });
+}
+
+export interface AnimationOptions {
+  /** A digest of the media files (`mediaFingerprint()`): it puts them in Astro's cache key for rendered posts. */
+  fingerprint?: string;
+}
+
+/**
+ * Animations the media manifest knows (by their remote address) become local `<picture>`s:
+ * animated WebP with every frame, the original GIF as fallback, a phone composition for narrow
+ * screens, and the message frame as a still for print, reduced motion and the pause control;
+ * with a full-size view and, for looping animations, a pause button over the image's corner.
+ */
+export function rehypeAnimations(_options: AnimationOptions = {}) {
+  return async (tree: Root) => {
+    const found: { img: Element; entry: AnimationEntry; parent: Element | Root; index: number; linked?: Element }[] = [];
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (!parent || index === undefined) return undefined;
+      const onlyImage = node.tagName === 'a' && node.children.filter((c) => c.type === 'element').length === 1 ? node.children.find((c) => c.type === 'element') : undefined;
+      const img = node.tagName === 'img' ? node : onlyImage?.type === 'element' && onlyImage.tagName === 'img' ? onlyImage : undefined;
+      const entry = img ? findMedia(String(img.properties.src ?? '')) : undefined;
+      if (!img || entry?.role !== 'animation') return undefined;
+      found.push({ img, entry, parent, index, linked: img === node ? undefined : node });
+      return SKIP;
+    });
+    const files = await Promise.all(found.map(({ entry }) => animationFiles(entry)));
+    found.forEach(({ img, parent, index, linked }, n) => {
+      const id = `animation-${n + 1}-${files[n]!.entry.slug}`;
+      parent.children[index] = animation(img, files[n]!, id, linked);
+    });
+  };
+}
