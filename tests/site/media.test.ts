@@ -1,16 +1,22 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from '../../scripts/project-copy.mjs';
 import { formatBytes } from '../../src/features/media/format';
+import { fileFor } from '../support/dist-links';
+import { THEMES, viewport, WIDTHS } from '../support/reading';
 import { readySite, urlOf } from '../support/sites';
 import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
 
 const site = await readySite('site');
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const MEDIA = join(ROOT, 'src/assets/media');
+const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 let browser: Browser;
 let reader: TrackedPage;
@@ -39,12 +45,27 @@ function frameCount(page: Page, url: string): Promise<number> {
   }, url);
 }
 
+const currentSrc = (img: Locator) => img.evaluate((el: HTMLImageElement) => el.currentSrc);
+
 /** Waits until the image shows a still (`-still.` file) or a moving one, and has decoded it. */
 async function settle(img: Locator, still: boolean) {
   await img.evaluate(async (el: HTMLImageElement, wantStill) => {
-    while (el.currentSrc.includes('-still.') !== wantStill) await new Promise((r) => setTimeout(r, 20));
+    while (el.currentSrc.includes('-still.') !== wantStill || !el.complete) await new Promise((r) => setTimeout(r, 20));
     await el.decode();
   }, still);
+}
+
+/** Layout shifts the page has recorded so far (buffered), summed as CLS counts them. */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        new PerformanceObserver((list) => {
+          done(list.getEntries().reduce((sum, e) => sum + ((e as PerformanceEntry & { hadRecentInput: boolean; value: number }).hadRecentInput ? 0 : (e as PerformanceEntry & { value: number }).value), 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => done(0), 300);
+      }),
+  );
 }
 
 /**
@@ -70,12 +91,12 @@ function largestContentfulPaint(page: Page) {
   );
 }
 
-/** What the browser would load for one animation: its picked source, and every candidate it could pick without reduced motion. */
+/** What the browser would load for one animation: its picked file, and every candidate it could pick on a wide screen without reduced motion. */
 function animationCandidates(page: Page) {
-  return page.$$eval('.prose .media-animation', (wrappers) =>
-    wrappers.map((wrapper) => {
-      const img = wrapper.querySelector('img')!;
-      const sources = [...wrapper.querySelectorAll('source')].filter((s) => !s.media);
+  return page.$$eval('.prose .media-animation', (frames) =>
+    frames.map((frame) => {
+      const img = frame.querySelector('img')!;
+      const sources = [...frame.querySelectorAll('source')].filter((s) => !s.media);
       return {
         current: img.currentSrc,
         candidates: [...sources.map((s) => new URL(s.srcset, location.href).href), img.src],
@@ -87,9 +108,19 @@ function animationCandidates(page: Page) {
   );
 }
 
+/** The file in the built site a URL on the test server is served from. */
+function served(url: string): string {
+  const file = fileFor(site.dist, new URL(url).pathname, '/');
+  if (!file) throw new Error(`not in dist/: ${url}`);
+  return file;
+}
+
+/** Decoded RGBA pixels. */
+const pixels = (input: Buffer | string, options: sharp.SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
+
 beforeAll(async () => {
   browser = await connectBrowser();
-  reader = await openPage(browser, urlOf(site, POST));
+  reader = await openPage(browser, urlOf(site, POST), { viewport: { width: 1440, height: 900 } });
   await loadEverything(reader.page);
 });
 afterAll(() => browser?.close());
@@ -132,7 +163,19 @@ describe('post media', () => {
     ]);
   });
 
-  test('every animation candidate the browser can pick has more than one frame, and the picked one is smaller than the GIF', async () => {
+  test('the home page shows the same local cover as its largest paint, eagerly, and nothing leaves 127.0.0.1', async () => {
+    const home = await openPage(browser, site.url);
+    expect((await largestContentfulPaint(home.page)).inCover).toBe(true);
+    const cover = home.page.locator('.featured-post .post-cover img');
+    expect(await cover.getAttribute('loading')).toBe('eager');
+    expect(await cover.evaluate((el: HTMLImageElement) => new URL(el.currentSrc).hostname)).toBe('127.0.0.1');
+    expect(home.offsiteRequests).toEqual([]);
+    await home.page.context().close();
+  });
+});
+
+describe('animations', () => {
+  test('on a wide screen every candidate the browser can pick has more than one frame, and the picked one is smaller than the GIF', async () => {
     const { page } = reader;
     const animations = await animationCandidates(page);
     expect(animations).toHaveLength(2);
@@ -141,7 +184,7 @@ describe('post media', () => {
       expect(Number(animation.width)).toBeGreaterThan(0);
       expect(Number(animation.height)).toBeGreaterThan(0);
       expect(animation.candidates).toContain(animation.current);
-      expect(new URL(animation.current).hostname).toBe('127.0.0.1');
+      expect(animation.current).toMatch(/\/media\/[\w-]+(?<!-phone)\.\w+\.webp$/);
       for (const url of animation.candidates) expect(await frameCount(page, url), url).toBeGreaterThan(1);
       const gif = animation.candidates.find((u) => u.endsWith('.gif'))!;
       const sizes = await page.evaluate(
@@ -152,89 +195,295 @@ describe('post media', () => {
     }
   });
 
-  test('the pause control stops the animation (still first frame) and play starts it again', async () => {
-    const { page } = reader;
-    const wrapper = page.locator('.prose .media-animation').first();
-    const button = wrapper.getByRole('button');
-    const img = wrapper.locator('img');
-    expect(await button.isVisible()).toBe(true);
-    expect(await button.innerText()).toBe('Pause animation');
-    expect(await button.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.getAttribute('alt'))).toBe(
-      'Milvus repository development visualization - road to 10,000 stargazers.',
-    );
-    const moving = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
-    await button.click();
-    await settle(img, true);
-    const still = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
-    expect(still).not.toBe(moving);
-    expect(await frameCount(page, still)).toBe(1);
-    expect(await button.innerText()).toBe('Play animation');
-    await button.click();
-    await settle(img, false);
-    expect(await img.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(moving);
-    expect(await frameCount(page, moving)).toBeGreaterThan(1);
+  test('every still (wide and phone) has exactly the pixels of the last frame of its source, the one with the message', async () => {
+    const stills = await reader.page.$$eval('.prose .media-animation [data-still]', (els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.still!))]);
+    expect(stills).toHaveLength(4);
+    for (const still of stills) {
+      // /media/milvus-10k-stars-timeline-phone-still.<hash>.webp comes from milvus-10k-stars-timeline-phone.gif.
+      const source = join(MEDIA, `${/\/media\/([\w-]+)-still\./.exec(still)![1]}.gif`);
+      const { pages } = await sharp(source).metadata();
+      const file = served(new URL(still, site.url).href);
+      expect((await sharp(file, { animated: true }).metadata()).pages ?? 1, still).toBe(1);
+      expect((await pixels(file)).equals(await pixels(source, { page: pages! - 1 })), still).toBe(true);
+    }
   });
 
-  test('with reduced motion the animations start paused and play on request', async () => {
-    const { page, errors } = await openPage(browser, urlOf(site, POST), { reducedMotion: 'reduce' });
+  test('at 375 px a phone is served the phone compositions (animated WebP), at their own proportions, with no layout shift', async () => {
+    const { page, errors } = await openPage(browser, urlOf(site, POST), PHONE);
     await loadEverything(page);
-    for (const wrapper of await page.locator('.prose .media-animation').all()) {
-      const img = wrapper.locator('img');
-      const button = wrapper.getByRole('button');
-      expect(await button.innerText()).toBe('Play animation');
-      expect(await frameCount(page, await img.evaluate((el: HTMLImageElement) => el.currentSrc))).toBe(1);
-      await button.click();
-      await settle(img, false);
-      expect(await frameCount(page, await img.evaluate((el: HTMLImageElement) => el.currentSrc))).toBeGreaterThan(1);
-      expect(await button.innerText()).toBe('Pause animation');
+    for (const img of await page.locator('.prose .media-animation img').all()) {
+      const src = await currentSrc(img);
+      expect(src).toMatch(/-phone\.\w+\.webp$/);
+      expect(await frameCount(page, src)).toBeGreaterThan(1);
+      const box = (await img.boundingBox())!;
+      const natural = await img.evaluate((el: HTMLImageElement) => el.naturalHeight / el.naturalWidth);
+      expect(box.height / box.width).toBeCloseTo(natural, 2);
+      expect(natural).toBeGreaterThan(1);
+      expect(box.width).toBeLessThanOrEqual(375);
     }
+    expect(await layoutShift(page)).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  test('every wallpaper link downloads a file of the stated dimensions and size', async () => {
+  test('the pause control sits over the image’s corner, inside the figure, above the caption', async () => {
+    for (const options of [{ viewport: { width: 1440, height: 900 } }, PHONE]) {
+      const { page } = await openPage(browser, urlOf(site, POST), options);
+      for (const figure of await page.locator('.prose figure:has(.media-animation)').all()) {
+        const image = (await figure.locator('img').boundingBox())!;
+        const caption = (await figure.locator('figcaption').boundingBox())!;
+        for (const control of [figure.getByRole('button', { name: 'Pause' }), figure.getByRole('link', { name: 'Full size' })]) {
+          const box = (await control.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(image.x);
+          expect(box.x + box.width).toBeLessThanOrEqual(image.x + image.width + 0.5);
+          expect(box.y).toBeGreaterThanOrEqual(image.y);
+          expect(box.y + box.height).toBeLessThanOrEqual(image.y + image.height);
+          expect(box.y + box.height).toBeLessThan(caption.y);
+          // Only a corner: right half, top quarter.
+          expect(box.x).toBeGreaterThan(image.x + image.width / 2);
+          expect(box.y + box.height).toBeLessThan(image.y + image.height / 4);
+        }
+        // The caption follows the image directly.
+        expect(caption.y - (image.y + image.height)).toBeLessThan(16);
+      }
+      await page.context().close();
+    }
+  });
+
+  test('pause shows the still (the message frame) and play starts the animation again', async () => {
+    const { page } = reader;
+    const frame = page.locator('.prose .media-animation').first();
+    const button = frame.getByRole('button');
+    const img = frame.locator('img');
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.innerText()).toBe('Pause');
+    expect(await button.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.getAttribute('alt'))).toBe(
+      'Milvus repository development visualization - road to 10,000 stargazers.',
+    );
+    const moving = await currentSrc(img);
+    await button.click();
+    await settle(img, true);
+    const still = await currentSrc(img);
+    expect(still).not.toBe(moving);
+    expect(await frameCount(page, still)).toBe(1);
+    expect(await button.innerText()).toBe('Play');
+    await button.click();
+    await settle(img, false);
+    expect(await currentSrc(img)).toBe(moving);
+    expect(await frameCount(page, moving)).toBeGreaterThan(1);
+  });
+
+  test('with reduced motion the animations start as their stills, on wide screens and phones, and play on request', async () => {
+    for (const options of [{}, PHONE]) {
+      const { page, errors } = await openPage(browser, urlOf(site, POST), { ...options, reducedMotion: 'reduce' });
+      await loadEverything(page);
+      for (const frame of await page.locator('.prose .media-animation').all()) {
+        const img = frame.locator('img');
+        const button = frame.getByRole('button');
+        expect(await button.innerText()).toBe('Play');
+        expect(await currentSrc(img)).toMatch(/-still\.\w+\.webp$/);
+        expect(await frameCount(page, await currentSrc(img))).toBe(1);
+        await button.click();
+        await settle(img, false);
+        expect(await frameCount(page, await currentSrc(img))).toBeGreaterThan(1);
+        expect(await button.innerText()).toBe('Pause');
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  test('in print the animations show their message frame and no control or wallpaper card is printed', async () => {
+    for (const options of [{ viewport: { width: 1440, height: 900 } }, PHONE]) {
+      const { page } = await openPage(browser, urlOf(site, POST), options);
+      await loadEverything(page);
+      await page.emulateMedia({ media: 'print' });
+      for (const img of await page.locator('.prose .media-animation img').all()) {
+        await settle(img, true);
+        // The wide composition's still: the page is printed at paper width.
+        expect(await currentSrc(img)).toMatch(/\/media\/[\w-]+(?<!-phone)-still\.\w+\.webp$/);
+      }
+      for (const selector of ['.media-controls', '.media-toggle', '.media-expand', '.wallpaper-card']) {
+        for (const element of await page.locator(selector).all()) expect(await element.isVisible(), selector).toBe(false);
+      }
+      await page.context().close();
+    }
+  });
+});
+
+describe('full-size view', () => {
+  test('with JavaScript: a dialog with the full-size file; Esc closes it and focus returns to the link; nothing shifts', async () => {
+    const { page, errors } = await openPage(browser, urlOf(site, POST), { viewport: { width: 1440, height: 900 } });
+    const links = page.getByRole('link', { name: 'Full size' });
+    expect(await links.count()).toBe(2);
+    for (const link of await links.all()) {
+      const describedAlt = await link.evaluate((el) => (document.getElementById(el.getAttribute('aria-describedby')!) as HTMLImageElement).alt);
+      await link.scrollIntoViewIfNeeded();
+      const before = await page.evaluate(() => [scrollY, document.querySelector('.prose')!.getBoundingClientRect().top]);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('aria-label')).toBe(describedAlt);
+      const image = dialog.locator('img');
+      await image.evaluate((el: HTMLImageElement) => el.decode());
+      expect(await image.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(await link.evaluate((el: HTMLAnchorElement) => el.href));
+      expect(await image.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(Number(await link.getAttribute('data-width')));
+      // Shown larger than in the column (at its own size, as the viewport allows).
+      expect((await image.boundingBox())!.width).toBeGreaterThan(640);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.evaluate(() => [scrollY, document.querySelector('.prose')!.getBoundingClientRect().top])).toEqual(before);
+    }
+    // The close button and a click on the backdrop close it too.
+    await links.first().click();
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await links.first().click();
+    await page.mouse.click(5, 5);
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await layoutShift(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a paused animation opens as its still', async () => {
+    const { page } = await openPage(browser, urlOf(site, POST), { reducedMotion: 'reduce' });
+    await page.getByRole('link', { name: 'Full size' }).first().click();
+    expect(await page.getByRole('dialog').locator('img').getAttribute('src')).toMatch(/-still\.\w+\.webp$/);
+    await page.context().close();
+  });
+
+  test('without JavaScript the link opens the file itself', async () => {
+    const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
+    const link = page.getByRole('link', { name: 'Full size' }).first();
+    const href = await link.evaluate((el: HTMLAnchorElement) => el.href);
+    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+    expect(page.url()).toBe(href);
+    expect(response?.headers()['content-type']).toBe('image/webp');
+    await page.context().close();
+  });
+});
+
+describe('the wallpaper card', () => {
+  test('the link in the text leads to the card, which offers eight sizes in two groups beside a landscape and a portrait preview', async () => {
+    const { page } = reader;
+    const inline = page.getByRole('link', { name: 'a downloadable desktop wallpaper' });
+    expect(await inline.getAttribute('href')).toBe('#wallpaper-downloads');
+    const card = page.getByRole('region', { name: 'Download the wallpaper' });
+    expect(await card.getAttribute('id')).toBe('wallpaper-downloads');
+    expect(await card.locator('a[download]').count()).toBe(8);
+    expect(await card.locator('.wallpaper-group').evaluateAll((groups) => groups.map((g) => g.querySelectorAll('a[download]').length))).toEqual([5, 3]);
+    const previews = await card.locator('img').evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => ({ alt: img.alt, src: new URL(img.currentSrc).pathname, tall: img.naturalHeight > img.naturalWidth, loaded: img.naturalWidth > 0, lazy: img.loading })),
+    );
+    expect(previews).toEqual([
+      { alt: 'Preview of the desktop wallpaper', src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper\.[\w-]+\.webp$/), tall: false, loaded: true, lazy: 'lazy' },
+      { alt: 'Preview of the phone wallpaper', src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper-portrait\.[\w-]+\.webp$/), tall: true, loaded: true, lazy: 'lazy' },
+    ]);
+  });
+
+  test('every download gives a JPEG of the stated dimensions and bytes, saved under a name that says its size', async () => {
     const { page } = reader;
     const dir = await mkdtemp(join(tmpdir(), 'wallpapers-'));
     try {
-      const card = page.locator('.prose .wallpaper-card');
-      expect(await card.locator('img').getAttribute('loading')).toBe('lazy');
-      const links = await card.locator('a[download]').all();
       const seen: string[] = [];
-      for (const link of links) {
+      for (const link of await page.locator('.wallpaper-card a[download]').all()) {
         const label = (await link.innerText()).replace(/\s+/g, ' ');
-        const [, width, height, size] = /^(\d+) × (\d+) .*, ([\d.]+ [kM]?B)$/.exec(label) ?? [];
+        const [, width, height, size] = /^(?:Best for this screen )?(\d+) × (\d+) .*JPEG, ([\d.]+ [kM]?B)$/.exec(label) ?? [];
         expect(width, label).toBeDefined();
+        expect([await link.getAttribute('data-width'), await link.getAttribute('data-height')]).toEqual([width, height]);
         const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
         const file = join(dir, download.suggestedFilename());
         await download.saveAs(file);
         const meta = await sharp(file).metadata();
-        expect([meta.width, meta.height], label).toEqual([Number(width), Number(height)]);
-        expect(formatBytes((await readFile(file)).byteLength), label).toBe(size);
+        const bytes = (await readFile(file)).byteLength;
+        expect([meta.format, meta.width, meta.height], label).toEqual(['jpeg', Number(width), Number(height)]);
+        expect(formatBytes(bytes), label).toBe(size);
+        expect(bytes).toBe(Number(await link.getAttribute('data-bytes')));
         expect(download.suggestedFilename()).toBe(`milvus-10k-stars-wallpaper-${width}x${height}.jpg`);
         seen.push(`${width}x${height}`);
       }
-      expect(seen).toEqual(expect.arrayContaining(['3840x2160', '2560x1440', '1920x1080']));
-      expect(seen.some((s) => Number(s.split('x')[1]) > Number(s.split('x')[0]))).toBe(true);
-
-      const inline = page.getByRole('link', { name: 'a downloadable desktop wallpaper' });
-      const [download] = await Promise.all([page.waitForEvent('download'), inline.click()]);
-      const file = join(dir, 'inline.jpg');
-      await download.saveAs(file);
-      expect(download.suggestedFilename()).toBe('milvus-10k-stars-wallpaper-3840x2160.jpg');
-      const meta = await sharp(file).metadata();
-      expect([meta.width, meta.height]).toEqual([3840, 2160]);
+      expect(seen.sort()).toEqual(['1080x2400', '1179x2556', '1290x2796', '1920x1080', '2560x1440', '2560x1600', '3440x1440', '3840x2160']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  test('the home page shows the same local cover as its largest paint, eagerly, and nothing leaves 127.0.0.1', async () => {
-    const home = await openPage(browser, site.url);
-    expect((await largestContentfulPaint(home.page)).inCover).toBe(true);
-    const cover = home.page.locator('.featured-post .post-cover img');
-    expect(await cover.getAttribute('loading')).toBe('eager');
-    expect(await cover.evaluate((el: HTMLImageElement) => new URL(el.currentSrc).hostname)).toBe('127.0.0.1');
-    expect(home.offsiteRequests).toEqual([]);
-    await home.page.context().close();
+  /** The size marked best for a screen, and the sizes in the order the reader sees them. */
+  async function bestFor(options: BrowserContextOptions) {
+    const { page, errors } = await openPage(browser, urlOf(site, POST), options);
+    const card = page.locator('.wallpaper-card');
+    await card.scrollIntoViewIfNeeded();
+    const best = card.getByRole('link', { name: /^Best for this screen/ });
+    const marked = { count: await best.count(), size: `${await best.getAttribute('data-width')}x${await best.getAttribute('data-height')}` };
+    const order = await card.locator('a[download]').evaluateAll((links) =>
+      links
+        .map((a) => ({ size: `${(a as HTMLElement).dataset.width}x${(a as HTMLElement).dataset.height}`, y: a.getBoundingClientRect().top }))
+        .sort((a, b) => a.y - b.y)
+        .map((a) => a.size),
+    );
+    await page.context().close();
+    expect(errors).toEqual([]);
+    return { ...marked, first: order[0] };
+  }
+
+  test('on a phone (393 × 852 @3) 1179 × 2556 is marked "Best for this screen" and offered first, also held sideways', async () => {
+    expect(await bestFor({ viewport: { width: 393, height: 852 }, screen: { width: 393, height: 852 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true })).toEqual({
+      count: 1,
+      size: '1179x2556',
+      first: '1179x2556',
+    });
+    expect(await bestFor({ viewport: { width: 852, height: 393 }, screen: { width: 852, height: 393 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true })).toEqual({
+      count: 1,
+      size: '1179x2556',
+      first: '1179x2556',
+    });
   });
+
+  test('on a 4K desktop (1920 × 1080 @2) 3840 × 2160 is marked and first; on a 1440 × 900 @2 MacBook, 2560 × 1600', async () => {
+    expect(await bestFor({ viewport: { width: 1920, height: 1080 }, screen: { width: 1920, height: 1080 }, deviceScaleFactor: 2 })).toEqual({
+      count: 1,
+      size: '3840x2160',
+      first: '3840x2160',
+    });
+    expect(await bestFor({ viewport: { width: 1440, height: 900 }, screen: { width: 1440, height: 900 }, deviceScaleFactor: 2 })).toMatchObject({ size: '2560x1600', first: '2560x1600' });
+  });
+
+  test('without JavaScript every size is listed, none marked', async () => {
+    const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
+    expect(await page.locator('.wallpaper-card a[download]').count()).toBe(8);
+    expect(await page.getByRole('link', { name: /Best for this screen/ }).count()).toBe(0);
+    await page.context().close();
+  });
+});
+
+describe('screenshots for review', () => {
+  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
+
+  test.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))(
+    'media-%i-%s.png: the two animations and the wallpaper card, one above the other',
+    async (width, theme) => {
+      const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme, reducedMotion: 'reduce' });
+      await loadEverything(page);
+      const parts = await Promise.all(
+        [page.locator('.prose figure').nth(0), page.locator('.prose figure').nth(1), page.locator('.wallpaper-card')].map((part) => part.screenshot()),
+      );
+      const sizes = await Promise.all(parts.map((part) => sharp(part).metadata()));
+      const gap = 24;
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const canvasWidth = Math.max(...sizes.map((s) => s.width)) + 2 * gap;
+      let top = gap;
+      const layers = parts.map((input, i) => {
+        const layer = { input, top, left: gap };
+        top += sizes[i]!.height + gap;
+        return layer;
+      });
+      const path = join(SCREENSHOTS, `media-${width}-${theme}.png`);
+      await sharp({ create: { width: canvasWidth, height: top, channels: 4, background } }).composite(layers).png().toFile(path);
+      expect((await sharp(path).metadata()).width).toBe(canvasWidth);
+      await page.context().close();
+    },
+  );
 });

@@ -2,9 +2,10 @@ import { readerScreen } from './screen';
 import { bestWallpaperSize, type ScreenSize, type WallpaperOrientation } from './sizes';
 
 /**
- * Marks the wallpaper size that suits the reader's screen "Best for this screen" and offers it
- * first: first in its list, its list (and preview) before the other orientation's. Without
- * JavaScript the card simply lists every size.
+ * Marks the wallpaper size that suits the reader's screen (`data-best`): wallpaper.css labels it
+ * "Best for this screen" and shows it first, its list and preview before the other
+ * orientation's. Only attributes change, so the card reads the same as without JavaScript,
+ * where it simply lists every size.
  */
 export function markBestWallpaper(doc: Document, screen: ScreenSize = readerScreen(window.screen, devicePixelRatio, matchMedia('(pointer: coarse)').matches)): void {
   const card = doc.querySelector<HTMLElement>('[data-wallpaper-card]');
@@ -15,14 +16,7 @@ export function markBestWallpaper(doc: Document, screen: ScreenSize = readerScre
     orientation: el.dataset.orientation as WallpaperOrientation,
   }));
   if (!card || !items.length) return;
-  const best = bestWallpaperSize(screen, items).el;
-  const badge = doc.createElement('span');
-  badge.className = 'wallpaper-best';
-  badge.textContent = 'Best for this screen';
-  best.dataset.best = '';
-  best.querySelector('a')?.prepend(badge);
-  best.parentElement?.prepend(best);
-  const group = best.closest<HTMLElement>('.wallpaper-group');
-  group?.parentElement?.prepend(group);
-  card.dataset.best = best.dataset.orientation;
+  const best = bestWallpaperSize(screen, items);
+  best.el.dataset.best = '';
+  card.dataset.best = best.orientation;
 }
