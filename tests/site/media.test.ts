@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { formatBytes } from '../../src/features/media/format';
@@ -116,7 +116,7 @@ function served(url: string): string {
 }
 
 /** Decoded RGBA pixels. */
-const pixels = (input: Buffer | string, options: sharp.SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
+const pixels = (input: Buffer | string, options: SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
 
 beforeAll(async () => {
   browser = await connectBrowser();
@@ -359,7 +359,8 @@ describe('full-size view', () => {
     const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
     const link = page.getByRole('link', { name: 'Full size' }).first();
     const href = await link.evaluate((el: HTMLAnchorElement) => el.href);
-    const [response] = await Promise.all([page.waitForNavigation(), link.click()]);
+    const [response] = await Promise.all([page.waitForResponse(href), link.click()]);
+    await page.waitForURL(href);
     expect(page.url()).toBe(href);
     expect(response?.headers()['content-type']).toBe('image/webp');
     await page.context().close();

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { mediaManifest, type AnimationEntry } from '../media/manifest';
@@ -13,10 +13,10 @@ const animations = mediaManifest.filter((e): e is AnimationEntry => e.role === '
 const timeline = animations.find((e) => e.slug === 'milvus-10k-stars-timeline')!;
 
 /** Decoded RGBA pixels. */
-const pixels = (input: Buffer | string, options: sharp.SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
+const pixels = (input: Buffer | string, options: SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
 
 async function run(tree: Root): Promise<string> {
-  return toHtml(await unified().use(rehypeAnimations).run(tree));
+  return toHtml((await unified().use(rehypeAnimations).run(tree)) as Root);
 }
 
 describe('needsPauseControl (WCAG 2.2.2)', () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { rehypeFigures, saysLittle } from './rehype-figures';
 
 async function run(tree: Root): Promise<string> {
-  return toHtml(await unified().use(rehypeFigures).run(tree));
+  return toHtml((await unified().use(rehypeFigures).run(tree)) as Root);
 }
 
 describe('rehypeFigures', () => {

@@ -18,7 +18,7 @@ const GROUPS: Record<WallpaperOrientation, { title: string; preview: string; wid
     preview: 'Preview of the desktop wallpaper',
     // Drawn at most 26rem wide (wallpaper.css).
     widths: [416, 832],
-    sizes: '(min-width: 40rem) 26rem, calc(100vw - 7rem)',
+    sizes: '(min-width: 40rem) 26rem, calc(100vw - 12rem)',
   },
   portrait: {
     title: 'Phone',

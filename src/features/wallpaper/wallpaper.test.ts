@@ -18,7 +18,7 @@ const wallpaper = mediaManifest.find((e): e is WallpaperEntry => e.role === 'wal
 const POST = join(process.cwd(), 'src/content/blog/post.md');
 
 async function run(tree: Root, file = new VFile({ path: POST })) {
-  const out = await unified().use(rehypeWallpaper).run(tree, file);
+  const out = (await unified().use(rehypeWallpaper).run(tree, file)) as Root;
   return { html: toHtml(out), file };
 }
 
