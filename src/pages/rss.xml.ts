@@ -9,11 +9,11 @@ import { getPosts } from '../features/content/posts';
 import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../features/feed/feed';
 import { feedPath, siteUrl } from '../lib/paths';
 
-// Full-content RSS 2.0 feed. Items link to the post on this site (what a feed reader opens);
-// their share card or cover travels as Media RSS.
+// RSS 2.0 with the newest `site.feedItems` posts in full (a feed of every post in full grows by
+// tens of kilobytes a post). Items link to the post on this site; their picture travels as Media RSS.
 export const GET: APIRoute = async () => {
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const posts = await getPosts();
+  const posts = (await getPosts()).slice(0, site.feedItems);
   const items = await Promise.all(
     posts.map(async (post) => {
       const html = post.entry.rendered?.html ?? (await container.renderToString((await render(post.entry)).Content));
