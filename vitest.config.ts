@@ -11,11 +11,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+          // Projects with different maxWorkers must run in groups of their own (Vitest 4): unit first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'sites',
+          sequence: { groupOrder: 1 },
           include: ['tests/*/**/*.test.ts'],
           exclude: ['tests/fixtures/**'],
           globalSetup: ['tests/setup/sites.ts'],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,8 @@ export default async function setup(project: TestProject) {
   const servers: Array<{ close(): Promise<void> }> = [];
   const record = async (name: SiteName, dir: string, build: BuildResult, base = '/', dist = 'dist') => {
     const site: BuiltSite = { name, dir, dist: join(dir, dist), code: build.code, output: build.output };
-    if (build.code === 0) {
+    // `check` builds nothing: there is no dist/ to serve (unless a build left one in the project).
+    if (build.code === 0 && existsSync(site.dist)) {
       const server = await serveSite(site.dist, { base });
       servers.push(server);
       site.url = server.url;
