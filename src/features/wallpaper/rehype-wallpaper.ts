@@ -60,7 +60,7 @@ function preview(download: WallpaperDownload, file: VFile): Element | undefined 
 async function sizeItem(download: WallpaperDownload): Promise<Element> {
   const { width, height } = download;
   const size = await variantSize(download.variant);
-  return h('li', { dataWallpaperSize: '', dataWidth: width, dataHeight: height, dataOrientation: download.orientation }, [
+  return h('li', [
     h('a', { href: mediaPath(download.variant.name), download: download.downloadName, dataWidth: width, dataHeight: height, dataBytes: size.bytes }, [
       // Spaces between the parts: they are grid cells on screen, but one phrase in the link's name.
       h('span.wallpaper-dimensions', `${width} × ${height}`),

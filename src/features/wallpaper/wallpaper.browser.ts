@@ -1,5 +1,5 @@
 import { readerScreen } from './screen';
-import { bestWallpaperSize, type ScreenSize, type WallpaperOrientation } from './sizes';
+import { bestWallpaperSize, orientationOf, type ScreenSize } from './sizes';
 
 /**
  * Marks the wallpaper size that suits the reader's screen (`data-best`): wallpaper.css labels it
@@ -9,14 +9,12 @@ import { bestWallpaperSize, type ScreenSize, type WallpaperOrientation } from '.
  */
 export function markBestWallpaper(doc: Document, screen: ScreenSize = readerScreen(window.screen, devicePixelRatio, matchMedia('(pointer: coarse)').matches)): void {
   const card = doc.querySelector<HTMLElement>('[data-wallpaper-card]');
-  const items = [...(card?.querySelectorAll<HTMLElement>('[data-wallpaper-size]') ?? [])].map((el) => ({
-    el,
-    width: Number(el.dataset.width),
-    height: Number(el.dataset.height),
-    orientation: el.dataset.orientation as WallpaperOrientation,
-  }));
-  if (!card || !items.length) return;
-  const best = bestWallpaperSize(screen, items);
-  best.el.dataset.best = '';
+  const sizes = [...(card?.querySelectorAll<HTMLElement>('a[download][data-width]') ?? [])].map((link) => {
+    const size = { width: Number(link.dataset.width), height: Number(link.dataset.height) };
+    return { ...size, orientation: orientationOf(size), item: link.parentElement! };
+  });
+  if (!card || !sizes.length) return;
+  const best = bestWallpaperSize(screen, sizes);
+  best.item.dataset.best = '';
   card.dataset.best = best.orientation;
 }
