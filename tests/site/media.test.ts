@@ -293,6 +293,20 @@ describe('animations', () => {
     }
   });
 
+  test('once an animation has loaded, its print still is fetched, so that printing (which does not wait for images) shows the message frame', async () => {
+    for (const options of [{ viewport: { width: 1440, height: 900 } }, PHONE]) {
+      const { page } = await openPage(browser, urlOf(site, POST), options);
+      const stills = await page.$$eval('.prose .media-animation source[media="print"]', (sources) =>
+        (sources as HTMLSourceElement[]).map((s) => new URL(s.srcset, location.href).href),
+      );
+      expect(stills).toHaveLength(2);
+      await loadEverything(page);
+      // Nothing else on a wide screen without reduced motion, nor on a phone, loads the wide stills.
+      await page.waitForFunction((urls) => urls.every((url) => performance.getEntriesByName(url).length > 0), stills);
+      await page.context().close();
+    }
+  });
+
   test('in print the animations show their message frame and no control or wallpaper card is printed', async () => {
     for (const options of [{ viewport: { width: 1440, height: 900 } }, PHONE]) {
       const { page } = await openPage(browser, urlOf(site, POST), options);
