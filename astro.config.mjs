@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -9,6 +10,7 @@ import { securityHeadersFile } from './src/features/security/headers-integration
 import { cspDirectives, cspHash } from './src/features/security/security.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
+import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
 
 export default defineConfig({
   site: site.url,
@@ -18,11 +20,10 @@ export default defineConfig({
   compressHTML: true,
   // All CSS inline: first paint needs no second request, and Astro hashes each <style> for the CSP.
   build: { inlineStylesheets: 'always' },
-  // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
   integrations: [
     mdx(),
     securityHeadersFile(),
-    sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
   ],
   security: {
     csp: {

@@ -158,7 +158,4 @@ export const postFrontmatterSchema = z
     ...data,
     canonicalUrl: data.canonicalUrl ?? canonicalURL,
     date: calendarDateToUtc(date),
-    calendarDate: date,
   }));
-
-export type PostFrontmatter = z.output<typeof postFrontmatterSchema>;
