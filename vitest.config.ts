@@ -6,24 +6,22 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['./tests/support/summary-reporter.ts'],
+    // Site suites mostly wait (on a build, or on the shared browser), so more files run at once
+    // than there are cores. One value for both projects, so they share one group and run together.
+    maxWorkers: 4,
     projects: [
       {
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
-          // Projects with different maxWorkers must run in groups of their own (Vitest 4): unit first.
-          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'sites',
-          sequence: { groupOrder: 1 },
           include: ['tests/*/**/*.test.ts'],
           exclude: ['tests/fixtures/**'],
           globalSetup: ['tests/setup/sites.ts'],
-          // Suites mostly wait (on a build, or on the shared browser), so more of them run at once than there are cores.
-          maxWorkers: 4,
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },
