@@ -50,6 +50,9 @@ test.each([
   ['sh', 'sh'],
   ['Shell', 'shell'],
   ['unknownlang', 'plaintext'],
+  ['C++', 'cpp'],
+  ['c++', 'cpp'],
+  ['cpp', 'cpp'],
   [null, 'plaintext'],
   ['', 'plaintext'],
 ])('code language %s → %s', (input, expected) => expect(normaliseCodeLanguage(input)).toBe(expected));
@@ -88,4 +91,11 @@ describe('media', () => {
     expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(5);
     expect(code).toMatch(/1170 × 2532<\/span> <span class="wallpaper-details">Phone portrait, JPEG, \d+ kB/);
   });
+});
+
+test('C++ is highlighted as C++, however it is written', async () => {
+  for (const lang of ['C++', 'c++', 'cpp']) {
+    const { code } = await render(`\`\`\`${lang}\nint main() { return 0; }\n\`\`\`\n`);
+    expect(code, lang).toContain('data-language="cpp"');
+  }
 });
