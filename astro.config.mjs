@@ -12,6 +12,7 @@ import { securityHeadersFile } from './src/features/security/headers-integration
 import { cspDirectives, cspHash } from './src/features/security/security.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
+import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
 
 export default defineConfig({
   site: site.url,
@@ -26,11 +27,10 @@ export default defineConfig({
     // Fonts stay files: the policy's font-src is 'self', which a data: URL is not.
     build: { assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined) },
   },
-  // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
   integrations: [
     mdx(),
     securityHeadersFile(),
-    sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
   ],
   security: {
     csp: {

@@ -49,7 +49,7 @@ const CODE_FENCE = /^ {0,3}(```|~~~)/m;
 const KATEX = /class="katex[" ]/;
 
 async function summarise(entry: PostEntry): Promise<PostSummary> {
-  const { title, desc, date, tags, cover, canonicalUrl } = entry.data;
+  const { title, desc, date, updated, tags, cover, canonicalUrl } = entry.data;
   const author = entry.data.author ?? site.defaultAuthor;
   const body = entry.body ?? '';
   const path = postPath(entry.id);
@@ -69,7 +69,7 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),
     hasMath: entry.rendered ? KATEX.test(entry.rendered.html) : body.includes('$$'),
     titleTargets: titleTargets(title),
-    share: postShare({ id: entry.id, title, desc, author, date, tags, canonicalUrl, url }),
+    share: postShare({ id: entry.id, title, desc, author, date, updated, tags, canonicalUrl, url }),
   };
 }
 
