@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
+          // Projects with different maxWorkers need their own group (Vitest 4): unit tests run first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           globalSetup: ['tests/setup/sites.ts'],
           // Suites mostly wait (on a build, or on the shared browser), so more of them run at once than there are cores.
           maxWorkers: 4,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

@@ -38,9 +38,10 @@ export default async function setup(project: TestProject) {
 
   const started = performance.now();
   const servers: Array<{ close(): Promise<void> }> = [];
-  const record = async (name: SiteName, dir: string, build: BuildResult, base = '/', dist = 'dist') => {
-    const site: BuiltSite = { name, dir, dist: join(dir, dist), code: build.code, output: build.output };
-    if (build.code === 0) {
+  // `dist: null` for a job that builds no site (astro check): nothing to serve.
+  const record = async (name: SiteName, dir: string, build: BuildResult, base = '/', dist: string | null = 'dist') => {
+    const site: BuiltSite = { name, dir, dist: dist === null ? '' : join(dir, dist), code: build.code, output: build.output };
+    if (build.code === 0 && dist !== null) {
       const server = await serveSite(site.dist, { base });
       servers.push(server);
       site.url = server.url;
@@ -67,7 +68,7 @@ export default async function setup(project: TestProject) {
       await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
     }),
     // Type check of the project itself.
-    job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']))),
+    job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),
     // The seed under each spelling of the same base: `milestones`, then `/milestones/` warm in the
     // same folder (Astro's caches in play); then the media swap in that folder.
     job(['base-path-bare', 'base-path-slashes', 'media-swap'], async () => {
