@@ -5,7 +5,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownPipeline } from './src/features/markdown/pipeline.ts';
+import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
+import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
+import { katexWoff2Only } from './src/features/math/katex-fonts.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
 import { cspDirectives, cspHash } from './src/features/security/security.ts';
 import { site } from './src/config/site.ts';
@@ -20,6 +22,11 @@ export default defineConfig({
   compressHTML: true,
   // All CSS inline: first paint needs no second request, and Astro hashes each <style> for the CSP.
   build: { inlineStylesheets: 'always' },
+  vite: {
+    plugins: [katexWoff2Only()],
+    // Fonts stay files: the policy's font-src is 'self', which a data: URL is not.
+    build: { assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined) },
+  },
   integrations: [
     mdx(),
     securityHeadersFile(),
@@ -33,7 +40,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    processor: unified(markdownPipeline),
+    // The posts are read once here so links between them can point at this site's pages; the
+    // list is part of the config, so adding a post re-renders the cached posts that link to it.
+    processor: unified(createMarkdownPipeline({ posts: readKnownPosts(fileURLToPath(new URL(`./${POSTS_DIR}/`, import.meta.url))) })),
     // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).
     syntaxHighlight: false,
   },

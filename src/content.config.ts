@@ -2,16 +2,18 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { postFrontmatterSchema } from './features/content/frontmatter';
 import { entryIdFromPath } from './lib/paths';
-import { failOnLoaderErrors } from './features/content/strict-loader';
+import { strictLoader } from './features/content/strict-loader';
+import { POSTS_DIR, POSTS_PATTERN } from './features/content/post-files';
 
 const blog = defineCollection({
-  loader: failOnLoaderErrors(
+  loader: strictLoader(
     glob({
-      base: './src/content/blog',
-      pattern: '**/*.{md,mdx}',
+      base: `./${POSTS_DIR}`,
+      pattern: POSTS_PATTERN,
       // The page path is the file name as written (milvus.io names its URLs the same way).
       generateId: ({ entry }) => entryIdFromPath(entry),
     }),
+    { dir: POSTS_DIR },
   ),
   schema: postFrontmatterSchema,
 });

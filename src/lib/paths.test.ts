@@ -35,3 +35,13 @@ test('tag slugs are stable for case and keep non-Latin letters', () => {
   expect(tagSlug('向量')).toBe('向量');
   expect(tagSlug('C++')).toBe('c');
 });
+
+test('a tag with no letters gets a stable slug made of plain path characters', () => {
+  expect(tagSlug('🚀')).toBe('tag-1f680');
+  expect(tagSlug(' 🚀 ')).toBe('tag-1f680');
+  expect(tagSlug('+++')).toBe('tag-2b-2b-2b');
+  expect(tagSlug('🚀')).not.toBe(tagSlug('🎉'));
+  // Idempotent: tag pages are linked by their group's slug.
+  expect(tagSlug(tagSlug('🚀'))).toBe(tagSlug('🚀'));
+  expect(tagPath('🚀')).toMatch(/^\/tags\/[a-z0-9-]+\/$/);
+});

@@ -45,9 +45,16 @@ export function postPath(id: string): string {
   return withBase(`blog/${encodePath(id)}/`);
 }
 
-/** `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. */
+/**
+ * `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. A tag
+ * with no letter or digit at all (`🚀`, `+++`) is named by its code points (`tag-1f680`): stable,
+ * unique per tag and a plain path segment (a percent-encoded slug would not match its own route).
+ */
 export function tagSlug(tag: string): string {
-  return slug(tag) || encodeURIComponent(tag.trim().toLowerCase());
+  const named = slug(tag);
+  if (/[\p{L}\p{N}]/u.test(named)) return named;
+  const codePoints = [...tag.trim().toLowerCase()].filter((c) => !/\s/.test(c)).map((c) => c.codePointAt(0)!.toString(16));
+  return `tag-${codePoints.join('-') || 'empty'}`;
 }
 
 export function tagPath(tag: string): string {

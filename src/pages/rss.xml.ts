@@ -7,6 +7,7 @@ import { loadRenderers } from 'astro:container';
 import { site } from '../config/site';
 import { getPosts } from '../features/content/posts';
 import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../features/feed/feed';
+import { sanitizeHtml } from '../features/security/rehype-sanitize-post';
 import { feedPath, siteUrl } from '../lib/paths';
 import { siteLogo } from '../features/sharing/share-meta';
 
@@ -17,7 +18,8 @@ export const GET: APIRoute = async () => {
   const posts = (await getPosts()).slice(0, site.feedItems);
   const items = await Promise.all(
     posts.map(async (post) => {
-      const html = post.entry.rendered?.html ?? (await container.renderToString((await render(post.entry)).Content));
+      // Markdown posts were sanitised by the pipeline; MDX posts are rendered here and sanitised alike.
+      const html = post.entry.rendered?.html ?? sanitizeHtml(await container.renderToString((await render(post.entry)).Content));
       const image = post.cover ? { url: post.cover.src } : post.share.image;
       return {
         title: post.title,

@@ -19,14 +19,15 @@ const dist = build.dist;
 const metaPolicy = (html: string) => load(html)('meta[http-equiv="content-security-policy"]').attr('content');
 
 describe('a build under BASE_PATH with hostile posts', () => {
-  test('succeeds, warning about what the policy will block and naming the post', () => {
+  test('succeeds, warning about what it removed or replaced and naming the post', () => {
     expect(build.code, build.output).toBe(0);
-    const warnings = build.output.split('\n').filter((line) => line.includes('[csp]'));
-    expect(warnings.every((line) => /src\/content\/blog\/[^ ]+\.mdx?/.test(line)), warnings.join('\n')).toBe(true);
+    const warnings = build.output.split('\n').filter((line) => /\[(csp|sanitize)\]/.test(line));
+    expect(warnings.every((line) => /src\/content\/blog\/[^:]+\.mdx?:/.test(line)), warnings.join('\n')).toBe(true);
     const text = warnings.filter((line) => line.includes('hostile-embed.md')).join('\n');
-    expect(text).toContain('https://evil.example.net');
-    expect(text).toContain('https://tracker.example.org');
-    expect(text).toContain('<script>');
+    expect(text).toContain('[csp] src/content/blog/hostile-embed.md: <iframe> from https://evil.example.net is shown as a link');
+    expect(text).toContain('[sanitize] src/content/blog/hostile-embed.md: removed <script>');
+    // Images may come from any https host (src/features/security/security.ts says why).
+    expect(text).not.toContain('https://tracker.example.org');
   });
 
   test('links on the home page stay inside the base path', async () => {
@@ -103,5 +104,18 @@ describe('deploy configs', () => {
     expect(buildStep?.env.BASE_PATH).toBe('/${{ github.event.repository.name }}/');
     expect(steps.find((s) => String(s.uses).startsWith('actions/upload-pages-artifact'))?.with.path).toBe('dist');
     expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  test('the GitHub Pages workflow gives write access to the deploy job only, and pins every action by commit', async () => {
+    const text = await readFile(join(ROOT, '.github/workflows/deploy-pages.yml'), 'utf8');
+    const workflow = parseYaml(text);
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs.build.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    const uses = Object.values(workflow.jobs as Record<string, { steps: Array<{ uses?: string }> }>).flatMap((job) => job.steps.map((s) => s.uses).filter(Boolean));
+    expect(uses.length).toBe(4);
+    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+    // The tag each SHA was resolved from stays readable beside it.
+    for (const line of text.split('\n').filter((l) => /uses: /.test(l))) expect(line).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
 });

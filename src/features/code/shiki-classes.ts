@@ -45,8 +45,12 @@ export function codeThemeDeclarations(): string[] {
   for (const color of themeColors(codeThemes.dark as ThemeLike)) {
     declarations.add(`--shiki-dark:${color}`).add(`--shiki-dark-bg:${color}`);
   }
+  // Font styles are never the default colour's plain property: with two themes Shiki writes each
+  // theme's as a variable (`--shiki-light-font-style:italic`), which src/styles/prose.css applies per scheme.
   for (const [property, values] of FONT_DECLARATIONS) {
-    for (const value of values) declarations.add(`${property}:${value}`).add(`--shiki-dark-${property}:${value}`);
+    for (const value of values) {
+      declarations.add(`${property}:${value}`).add(`--shiki-light-${property}:${value}`).add(`--shiki-dark-${property}:${value}`);
+    }
   }
   return [...declarations];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseWebUrl, parseCalendarDate, parseTags, postFrontmatterSchema } from './frontmatter';
+import { normaliseWebUrl, parseCalendarDate, parseTags, postFrontmatterSchema, writtenDate } from './frontmatter';
 
 describe('parseCalendarDate', () => {
   test.each([
@@ -91,5 +91,20 @@ describe('postFrontmatterSchema', () => {
     expect(result.success).toBe(false);
     const issue = result.error?.issues.find((i) => i.path[0] === field);
     expect(issue?.message).toMatch(message);
+  });
+});
+
+describe('writtenDate: the date as the author wrote it, before YAML rolls it over', () => {
+  test.each([
+    ['title: x\ndate: 2024-11-31\n', '2024-11-31'],
+    ['date: "2024-11-31"\n', '2024-11-31'],
+    ["date: '2021-04-08 04:14:03.7+00' # as exported\n", '2021-04-08 04:14:03.7+00'],
+    ['date:   2026-6-3   \nauthor: a', '2026-6-3'],
+    ['updated: 2024-01-01\n', undefined],
+    ['date:\n', undefined],
+  ])('%j → %s', (raw, expected) => expect(writtenDate(raw)).toBe(expected));
+
+  test('the written day that does not exist is rejected, though YAML made a valid Date of it', () => {
+    expect(parseCalendarDate(writtenDate('date: 2024-11-31\n'))).toBeUndefined();
   });
 });

@@ -35,6 +35,15 @@ export function parseCalendarDate(value: unknown): CalendarDate | undefined {
   return { year, month, day };
 }
 
+/**
+ * The `date:` of a raw frontmatter block as written. YAML reads an unquoted `2024-11-31` as a
+ * timestamp and rolls it over to 1 December, so a day that does not exist can only be caught in the text.
+ */
+export function writtenDate(rawFrontmatter: string): string | undefined {
+  const match = /^date:[ \t]*(['"]?)([^'"\n#]*?)\1[ \t]*(?:#.*)?$/m.exec(rawFrontmatter);
+  return match?.[2]?.trim() || undefined;
+}
+
 /** Midnight UTC of a calendar date: a stable instant for sorting and ISO output. */
 export function calendarDateToUtc({ year, month, day }: CalendarDate): Date {
   return new Date(Date.UTC(year, month - 1, day));

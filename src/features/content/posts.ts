@@ -4,6 +4,7 @@ import { absoluteUrl, postPath } from '../../lib/paths';
 import { resolveCover, type Cover } from '../cover/cover';
 import { coverAltFromMarkdown } from '../cover/remark-lead-duplicates';
 import { postShare, type PostShare } from '../sharing/share-meta';
+import { titleTargets, type HeadingTargets } from '../markdown/rehype-heading-anchors';
 import { htmlExcerpt } from './excerpt';
 import { sortNewestFirst } from './post-list';
 import { readingMinutes } from './reading-time';
@@ -30,6 +31,10 @@ export interface PostSummary {
   readingMinutes: number;
   /** Whether the body has highlighted code (the page then loads the code colours). */
   hasCode: boolean;
+  /** Whether the body has `$$` math, typeset by KaTeX (the page then loads KaTeX's stylesheet and fonts). */
+  hasMath: boolean;
+  /** Ids of the page's `<h1>`: links written to the body's own copy of the title land there. */
+  titleTargets: HeadingTargets;
   share: PostShare;
 }
 
@@ -40,6 +45,8 @@ export interface Post extends PostSummary {
 }
 
 const CODE_FENCE = /^ {0,3}(```|~~~)/m;
+/** KaTeX's root class in rendered HTML; an MDX post (not rendered yet) is judged by its `$$`. */
+const KATEX = /class="katex[" ]/;
 
 async function summarise(entry: PostEntry): Promise<PostSummary> {
   const { title, desc, date, updated, tags, cover, canonicalUrl } = entry.data;
@@ -60,6 +67,8 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     cover: await resolveCover(cover, (cover && coverAltFromMarkdown(body, { title, cover })) || title),
     readingMinutes: readingMinutes(body, site.wordsPerMinute),
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),
+    hasMath: entry.rendered ? KATEX.test(entry.rendered.html) : body.includes('$$'),
+    titleTargets: titleTargets(title),
     share: postShare({ id: entry.id, title, desc, author, date, updated, tags, canonicalUrl, url }),
   };
 }

@@ -17,16 +17,79 @@ function sameUrl(a: string, b: string): boolean {
   return 'url' in left && 'url' in right && left.url === right.url;
 }
 
-/** The lone image of a paragraph such as `![Cover](url)` or `[![Cover](url)](link)`. */
-function loneImage(node: RootContent): Image | undefined {
+/**
+ * A title reduced to its letters and digits, lower-cased: typographic quotes (smartypants runs before
+ * this step), dashes, punctuation, emoji, case and spacing no longer tell two spellings apart.
+ */
+export function titleKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The same title, or a near copy of it (a typo, a word changed: at most one character in ten differs). */
+export function isSameTitle(heading: string, title: string): boolean {
+  const a = titleKey(heading);
+  const b = titleKey(title);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  return Math.min(a.length, b.length) >= 10 && editDistance(a, b) <= Math.floor(Math.max(a.length, b.length) / 10);
+}
+
+interface LoneImage {
+  url: string;
+  described?: string;
+}
+
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+
+/** `<p align="center"><a href="…"><img src="…" alt="…"></a></p>`: raw HTML holding one image and nothing else. */
+const HTML_LONE_IMAGE = /^(?:<(?:p|div|center)\b[^>]*>\s*)?(?:<a\b[^>]*>\s*)?(<img\b[^>]*>)\s*(?:<\/a>\s*)?(?:<\/(?:p|div|center)>)?$/i;
+
+/** The lone image of a block such as `![Cover](url)`, `[![Cover](url)](link)` or its HTML spelling. */
+function loneImage(node: RootContent): LoneImage | undefined {
+  if (node.type === 'html') {
+    const tag = HTML_LONE_IMAGE.exec(node.value.trim())?.[1];
+    const url = tag && attribute(tag, 'src');
+    if (!tag || !url) return undefined;
+    return { url, described: [attribute(tag, 'title'), attribute(tag, 'alt')].find((t) => !isMeaninglessAlt(t)) };
+  }
   if (node.type !== 'paragraph') return undefined;
   const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
   if (parts.length !== 1) return undefined;
   const [only] = parts;
-  if (only?.type === 'image') return only;
-  if (only?.type === 'link' && only.children.length === 1 && only.children[0]?.type === 'image') return only.children[0];
+  let image: Image | undefined;
+  if (only?.type === 'image') image = only;
+  else if (only?.type === 'link' && only.children.length === 1 && only.children[0]?.type === 'image') image = only.children[0];
+  if (!image) return undefined;
+  return { url: image.url, described: [image.title, image.alt].find((t) => !isMeaninglessAlt(t)) ?? undefined };
+}
+
+/** The text of a level-1 heading, in Markdown or raw HTML (`<h1>Title</h1>`). */
+function h1Text(node: RootContent): string | undefined {
+  if (node.type === 'heading' && node.depth === 1) return toString(node);
+  if (node.type === 'html') {
+    const inner = /^<h1\b[^>]*>([\s\S]*?)<\/h1>$/i.exec(node.value.trim())?.[1];
+    return inner === undefined ? undefined : inner.replace(/<[^>]*>/g, '');
+  }
   return undefined;
 }
+
+const isComment = (node: RootContent) => node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+
+/** How far into the body a repeated cover is looked for: it follows a heading or a first paragraph at most. */
+export const LEAD_BLOCKS = 4;
 
 export interface PostHead {
   title: string;
@@ -34,50 +97,54 @@ export interface PostHead {
 }
 
 export interface LeadingDuplicates {
-  /** How many leading nodes repeat the title or the cover. */
-  count: number;
+  /** Indexes of the body's top-level nodes that repeat the title or the cover. */
+  indexes: number[];
   /** The description the body gives its cover (alt text or title), when it says something. */
   coverAlt?: string;
 }
 
 /**
- * Many posts open with the cover image and some with an `# h1` repeating the title; the layout
- * already shows both, so those leading nodes are not rendered again.
+ * The layout already shows the title and the cover, and many posts repeat them: an `# h1` with the
+ * title (or a near copy) before anything else, and the cover image as one of the first blocks
+ * (first, or after a heading or a paragraph). Those nodes are not rendered again.
  */
 export function leadingDuplicates(tree: Root, { title, cover }: PostHead): LeadingDuplicates {
-  const wanted = cleanText(title).toLowerCase();
-  let seenTitle = false;
-  let seenCover = false;
+  const indexes: number[] = [];
   let coverAlt: string | undefined;
-  let count = 0;
-  for (const node of tree.children) {
-    if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) break;
-    if (!seenTitle && node.type === 'heading' && node.depth === 1 && cleanText(toString(node)).toLowerCase() === wanted) {
+  let seenTitle = false;
+  let blocks = 0;
+  for (const [index, node] of tree.children.entries()) {
+    if (isComment(node) || node.type === 'definition') continue;
+    if (++blocks > LEAD_BLOCKS) break;
+    const heading = h1Text(node);
+    // Leading: nothing but a cover before it.
+    if (!seenTitle && heading !== undefined && indexes.length === blocks - 1 && isSameTitle(heading, title)) {
       seenTitle = true;
-    } else {
-      const image = loneImage(node);
-      if (seenCover || !cover || !image || !sameUrl(image.url, cover)) break;
-      seenCover = true;
-      const described = [image.title, image.alt].find((t) => !isMeaninglessAlt(t));
-      if (described) coverAlt = cleanText(described);
+      indexes.push(index);
+      continue;
     }
-    count++;
+    const image = loneImage(node);
+    if (cover && image && sameUrl(image.url, cover)) {
+      indexes.push(index);
+      if (!coverAlt && image.described) coverAlt = cleanText(image.described);
+    }
   }
-  return { count, coverAlt };
+  return { indexes, coverAlt };
 }
 
 /** The cover's description from a post's markdown; reads only its opening blocks. */
 export function coverAltFromMarkdown(markdown: string, head: PostHead): string | undefined {
-  const opening = markdown.trimStart().split(/\n\s*\n/).slice(0, 4).join('\n\n');
+  const opening = markdown.trimStart().split(/\n\s*\n/).slice(0, LEAD_BLOCKS * 2).join('\n\n');
   return leadingDuplicates(fromMarkdown(opening), head).coverAlt;
 }
 
-/** Drops the leading title and cover (see `leadingDuplicates`). */
+/** Drops the repeated title and cover (see `leadingDuplicates`). */
 export function remarkLeadDuplicates() {
   return (tree: Root, file: VFile) => {
     const frontmatter = (file.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter ?? {};
-    if (typeof frontmatter.title !== 'string') return;
+    if (typeof frontmatter.title !== 'string' && typeof frontmatter.title !== 'number') return;
     const cover = typeof frontmatter.cover === 'string' ? frontmatter.cover : undefined;
-    tree.children.splice(0, leadingDuplicates(tree, { title: frontmatter.title, cover }).count);
+    const { indexes } = leadingDuplicates(tree, { title: String(frontmatter.title), cover });
+    for (const index of indexes.reverse()) tree.children.splice(index, 1);
   };
 }

@@ -1,22 +1,24 @@
-import type { Element, Nodes, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import { embedCard } from '../security/rehype-embed-cards';
 
 /**
- * Post HTML made fit for a feed: feed readers show it out of the site, so every link and image
- * must be absolute, and nothing may run (no scripts, styles, event handlers or `javascript:`).
+ * Post HTML for the feed. It is the page's HTML, which the pipeline already sanitised
+ * (rehype-sanitize-post.ts); a feed reader shows it out of the site, so links and images become
+ * absolute, and what only works on the page goes: the site's controls (buttons, heading anchors),
+ * frames (most readers drop them; a link card keeps the video reachable) and KaTeX's visual layout,
+ * which needs its stylesheet (the MathML beside it stays).
  */
 
-// Buttons are the page's own controls (pause, copy); in a feed reader they would be dead text.
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'button']);
-const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action'] as const;
+const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
 
-function absolute(value: string, base: string): string | undefined {
+function absolute(value: string, base: string): string {
   try {
-    const url = new URL(value.trim(), base);
-    return /^(https?|mailto):$/.test(url.protocol) ? url.href : undefined;
+    return new URL(value.trim(), base).href;
   } catch {
-    return undefined;
+    return value;
   }
 }
 
@@ -25,65 +27,54 @@ function absoluteSrcset(value: string, base: string): string {
     .split(',')
     .map((candidate) => {
       const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-      const resolved = absolute(url, base);
-      return resolved ? [resolved, ...descriptor].join(' ') : '';
+      return [absolute(url, base), ...descriptor].join(' ');
     })
-    .filter(Boolean)
     .join(', ');
 }
 
-function cleanElement(element: Element, base: string): RootContent | undefined {
-  if (DROPPED.has(element.tagName)) return undefined;
-  const props = element.properties;
-  for (const key of Object.keys(props)) {
-    if (/^on/i.test(key)) delete props[key];
-  }
-  for (const key of URL_ATTRIBUTES) {
-    const value = props[key];
-    if (typeof value !== 'string') continue;
-    const resolved = absolute(value, base);
-    if (resolved) props[key] = resolved;
-    else delete props[key];
-  }
-  for (const key of ['srcSet', 'srcset']) {
-    const value = props[key];
-    if (typeof value === 'string') props[key] = absoluteSrcset(value, base);
-    else if (Array.isArray(value)) props[key] = absoluteSrcset(value.join(', '), base);
-  }
-  // Most readers drop iframes; a link keeps the embedded video or page reachable.
-  if (element.tagName === 'iframe') {
-    const src = typeof props.src === 'string' ? props.src : undefined;
-    if (!src) return undefined;
-    return {
-      type: 'element',
-      tagName: 'p',
-      properties: {},
-      children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: `Embedded content: ${src}` }] }],
-    };
-  }
-  return element;
+const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+
+/** The site's own controls and KaTeX's presentational copy of each formula. */
+function isPageOnly(node: Element): boolean {
+  if (node.tagName === 'button') return true;
+  const classes = classesOf(node);
+  return classes.includes('heading-anchor') || classes.includes('heading-alias') || classes.includes('katex-html');
 }
 
-function clean(node: Root | Element, base: string): void {
-  const children: RootContent[] = [];
-  for (const child of node.children) {
-    if (child.type === 'comment') continue;
-    if (child.type !== 'element') {
-      children.push(child);
-      continue;
-    }
-    const replaced = cleanElement(child, base);
-    if (!replaced) continue;
-    if (replaced.type === 'element') clean(replaced, base);
-    children.push(replaced);
-  }
-  node.children = children as typeof node.children;
-}
-
-/** Rewrites relative URLs against `pageUrl` and removes anything executable. */
+/** Rewrites relative URLs against `pageUrl` and drops what only works on the page. */
 export function feedHtml(html: string, pageUrl: string): string {
-  const tree = fromHtml(html, { fragment: true }) as Nodes;
-  if (tree.type === 'root') clean(tree, pageUrl);
+  const tree = fromHtml(html, { fragment: true }) as Root;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (isPageOnly(node)) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (node.tagName === 'iframe') {
+      const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+      let card: Element | undefined;
+      try {
+        card = embedCard(new URL(src, pageUrl), typeof node.properties.title === 'string' ? node.properties.title : undefined);
+      } catch {
+        card = undefined;
+      }
+      if (!card) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      (parent.children as ElementContent[])[index] = card;
+      return [SKIP, index + 1];
+    }
+    const props = node.properties;
+    for (const key of URL_ATTRIBUTES) {
+      const value = props[key];
+      if (typeof value === 'string') props[key] = absolute(value, pageUrl);
+    }
+    const srcset: unknown = props.srcSet;
+    if (typeof srcset === 'string') props.srcSet = absoluteSrcset(srcset, pageUrl);
+    else if (Array.isArray(srcset)) props.srcSet = absoluteSrcset(srcset.join(', '), pageUrl);
+    return undefined;
+  });
   return toHtml(tree);
 }
 

@@ -25,7 +25,9 @@ describe('lead duplicates', () => {
     });
     expect(code).not.toContain('My  Title');
     expect(code).toContain('other.png');
-    expect(code).toContain('<h1 id="another">Another</h1>');
+    // The remaining body h1 is a section: it moves down to h2 (rehype-section-headings).
+    expect(code).toMatch(/<h2 id="another">.*Another<\/h2>/);
+    expect(code).not.toContain('<h1');
   });
 
   test('keeps everything when the frontmatter has no cover', async () => {
@@ -50,6 +52,9 @@ test.each([
   ['sh', 'sh'],
   ['Shell', 'shell'],
   ['unknownlang', 'plaintext'],
+  ['C++', 'cpp'],
+  ['c++', 'cpp'],
+  ['cpp', 'cpp'],
   [null, 'plaintext'],
   ['', 'plaintext'],
 ])('code language %s → %s', (input, expected) => expect(normaliseCodeLanguage(input)).toBe(expected));
@@ -83,4 +88,11 @@ describe('media', () => {
     expect(code.indexOf('<section class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
     expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
   });
+});
+
+test('C++ is highlighted as C++, however it is written', async () => {
+  for (const lang of ['C++', 'c++', 'cpp']) {
+    const { code } = await render(`\`\`\`${lang}\nint main() { return 0; }\n\`\`\`\n`);
+    expect(code, lang).toContain('data-language="cpp"');
+  }
 });

@@ -1,38 +1,79 @@
 import { rehypeShiki, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
+import rehypeKatex from 'rehype-katex';
 import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import { rehypeAlignToClass } from './rehype-align';
+import { rehypeEmbedCards } from '../security/rehype-embed-cards';
 import { rehypeEmbedHosts } from '../security/rehype-embed-hosts';
+import { rehypeSanitizePost } from '../security/rehype-sanitize-post';
+import { rehypeEmptyLinks } from './rehype-empty-links';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypePostLinks } from './rehype-post-links';
 import { rehypeScrollTables } from './rehype-scroll-tables';
+import { rehypeSectionHeadings } from './rehype-section-headings';
 import { rehypeDescriptiveLinks } from './rehype-descriptive-links';
 import { remarkCodeLanguages } from '../code/remark-code-languages';
 import { remarkLeadDuplicates } from '../cover/remark-lead-duplicates';
-import { remarkLocalImages } from './remark-local-images';
+import { rehypeLocalImages, remarkLocalImages } from './local-images';
+import { remarkTagLikeText } from './remark-tag-like-text';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
+import { rehypeMathClasses } from '../math/rehype-math-classes';
 import { mediaRehypePlugins } from '../media/plugins';
+import type { KnownPosts } from '../content/post-files';
+
+export interface PipelineOptions {
+  /** The site's posts, for links between them (`readKnownPosts`, read once at config time). */
+  posts?: KnownPosts;
+}
 
 /**
  * The unified pipeline every post goes through. GFM comes from `remark-gfm` here (not the
  * processor's built-in switch) so its options live in one visible place.
- * Astro parses raw HTML only at the very end of its pipeline, so `rehype-raw` runs first here
- * to let our rehype plugins see elements written as HTML in posts. Shiki runs here too (Astro's
- * own highlighting is off) so that its colours can become classes for the strict CSP.
+ *
+ * Order matters:
+ * - remark: placeholders like `<port>` become text before anything reads them as HTML; the title
+ *   and cover the layout shows are dropped from the body;
+ * - `rehype-raw` first (Astro parses raw HTML only at the very end of its pipeline), then the
+ *   sanitiser, so it judges everything the author wrote and nothing the site adds after it;
+ * - then the site's own markup: math, media, Shiki (whose colours become classes for the strict
+ *   CSP), section headings and anchors, links.
+ * Only `$$…$$` is math: posts write prices like $5 and $10.
  */
-export const markdownPipeline: UnifiedProcessorOptions = {
-  gfm: false,
-  remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkLeadDuplicates, remarkCodeLanguages, remarkLocalImages],
-  rehypePlugins: [
-    rehypeRaw,
-    ...mediaRehypePlugins(),
-    [rehypeShiki, shikiConfig],
-    rehypeShikiClasses,
-    rehypeAlignToClass,
-    rehypeHeadingAnchors,
-    rehypeScrollTables,
-    rehypeDescriptiveLinks,
-    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
-    rehypeEmbedHosts,
-  ],
-};
+export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): UnifiedProcessorOptions {
+  return {
+    gfm: false,
+    remarkPlugins: [
+      [remarkGfm, { singleTilde: false }],
+      [remarkMath, { singleDollarTextMath: false }],
+      remarkTagLikeText,
+      remarkLeadDuplicates,
+      remarkCodeLanguages,
+      remarkLocalImages,
+    ],
+    rehypePlugins: [
+      rehypeRaw,
+      rehypeSanitizePost,
+      rehypeLocalImages,
+      rehypeEmbedCards,
+      [rehypeKatex, { output: 'htmlAndMathml' }],
+      rehypeMathClasses,
+      ...mediaRehypePlugins(),
+      [rehypeShiki, shikiConfig],
+      rehypeShikiClasses,
+      rehypeAlignToClass,
+      rehypeSectionHeadings,
+      rehypeHeadingAnchors,
+      rehypeScrollTables,
+      rehypeEmptyLinks,
+      [rehypePostLinks, { posts }],
+      rehypeDescriptiveLinks,
+      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+      rehypeEmbedHosts,
+    ],
+  };
+}
+
+/** The pipeline without the site's list of posts (for tests of single posts). */
+export const markdownPipeline: UnifiedProcessorOptions = createMarkdownPipeline();

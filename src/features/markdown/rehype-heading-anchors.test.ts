@@ -2,7 +2,8 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
-import { milvusHeadingId } from './rehype-heading-anchors';
+import { runRehype } from './plugin-testing';
+import { milvusHeadingId, milvusHeadingIds, rehypeHeadingAnchors, titleTargets } from './rehype-heading-anchors';
 
 async function render(markdown: string) {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
@@ -51,10 +52,11 @@ describe('heading anchors', () => {
     expect($('#intro-text').find('.heading-alias').length).toBe(0);
   });
 
-  test('the page title level (h1) keeps a plain id and no anchor; hidden footnote labels get none', async () => {
-    const { $ } = await render('# Another\n\nA claim.[^1]\n\n[^1]: Note.');
-    expect($('h1').attr('id')).toBe('another');
-    expect($('h1').parent('div.heading').length).toBe(0);
+  test('a body h1 is a section: it becomes an h2 with an anchor; hidden footnote labels get none', async () => {
+    const { $, headings } = await render('# Another\n\nA claim.[^1]\n\n[^1]: Note.');
+    expect($('h1').length).toBe(0);
+    expect($('h2#another').parent('div.heading').children('a.heading-anchor').attr('href')).toBe('#another');
+    expect(headings[0]).toEqual({ depth: 2, slug: 'another', text: 'Another' });
     expect($('#footnote-label').parent('div.heading').length).toBe(0);
   });
 });
@@ -66,4 +68,28 @@ test('tables scroll inside a focusable, labelled region', async () => {
   expect(region.attr('tabindex')).toBe('0');
   expect(region.attr('role')).toBe('region');
   expect(region.attr('aria-label')).toBe('Table');
+});
+
+describe('links written for milvus.io land, with or without ? . , : !', () => {
+  test.each([
+    ['What is database security and why is it important?', ['What-is-database-security-and-why-is-it-important?', 'What-is-database-security-and-why-is-it-important']],
+    ['How to manage string data in Milvus 2.1', ['How-to-manage-string-data-in-Milvus-2.1', 'How-to-manage-string-data-in-Milvus-21']],
+    ['Step 1: install it!', ['Step-1:-install-it!', 'Step-1-install-it']],
+    ['Lists, sets, and maps', ['Lists,-sets,-and-maps', 'Lists-sets-and-maps']],
+    ['Plain heading', ['Plain-heading']],
+  ])('"%s"', (text, ids) => expect(milvusHeadingIds(text)).toEqual(ids));
+
+  test('each alias is an element with that id inside the heading', async () => {
+    const { html } = await runRehype([rehypeHeadingAnchors], '<h2>Milvus 2.1: what is new?</h2>');
+    const $ = load(html);
+    for (const id of ['milvus-21-what-is-new', 'Milvus-2.1:-what-is-new?', 'Milvus-21-what-is-new']) expect($(`[id="${id}"]`).closest('h2').length, id).toBe(1);
+  });
+
+  test('the title’s ids are left for the page’s h1: a body heading with the same text takes the next ones', async () => {
+    expect(titleTargets("What's New: Part 1")).toEqual({ id: 'whats-new-part-1', aliases: ["What's-New:-Part-1", "What's-New-Part-1"] });
+    const { html } = await runRehype([rehypeHeadingAnchors], "<h2>What's New: Part 1</h2>", { frontmatter: { title: "What's New: Part 1" } });
+    const $ = load(html);
+    expect($('h2').attr('id')).toBe('whats-new-part-1-1');
+    expect($('.heading-alias').length).toBe(0);
+  });
 });

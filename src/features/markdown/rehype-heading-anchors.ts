@@ -1,6 +1,8 @@
-import Slugger from 'github-slugger';
+import Slugger, { slug } from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { cleanText } from '../../lib/text';
 
 const HEADING = /^h[1-6]$/;
 /** Headings that get a visible anchor link and a milvus.io-style alias (h1 is the page title). */
@@ -18,16 +20,50 @@ export function milvusHeadingId(text: string): string {
   return text.trim().replace(/\s+/g, '-');
 }
 
+/** Punctuation posts often leave out when they link to a milvus.io id (`#How-to-manage-string-data-in-Milvus-21`). */
+const DROPPED_IN_LINKS = /[?.,:!]/g;
+
+/**
+ * The ids a link to a heading may be written with, besides its slug: milvus.io's id, and the same
+ * without `?`, `.`, `,`, `:` and `!`.
+ */
+export function milvusHeadingIds(text: string): string[] {
+  return [...new Set([milvusHeadingId(text), milvusHeadingId(text.replace(DROPPED_IN_LINKS, ''))])].filter(Boolean);
+}
+
+export interface HeadingTargets {
+  /** The github slug (what Astro's `headings` and the table of contents use). */
+  id: string;
+  /** milvus.io-style ids that land on the same heading. */
+  aliases: string[];
+}
+
+/**
+ * Where links to the post's title land: the page's `<h1>` (the layout's) carries these, since the
+ * body's own copy of the title is dropped and tables of contents written for milvus.io link to it.
+ */
+export function titleTargets(title: string): HeadingTargets {
+  const text = cleanText(title);
+  const id = slug(text) || 'title';
+  return { id, aliases: milvusHeadingIds(text).filter((alias) => alias !== id) };
+}
+
+function aliasSpan(id: string): Element {
+  return { type: 'element', tagName: 'span', properties: { id, className: ['heading-alias'] }, children: [] };
+}
+
 /**
  * Gives every heading a stable id (github-slugger, the same slug Astro's `headings` use), and
  * each section heading (h2–h6):
- * - an empty `<span id>` alias holding milvus.io's id, so posts' own `#Special-event` links land;
+ * - empty `<span id>` aliases holding milvus.io's ids (with and without the punctuation links
+ *   leave out), so posts' own `#Special-event` links land;
  * - a "link to this section" anchor after the heading (outside it, so the heading's accessible
  *   name and Astro's heading text stay the plain heading text), both wrapped in `.heading`.
- * Ids already in the document are kept and never duplicated.
+ * Ids already in the document are kept and never duplicated, and the title's targets (the
+ * layout's h1, see `titleTargets`) are reserved so that no heading takes them.
  */
 export function rehypeHeadingAnchors() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const taken = new Set<string>();
     const headings: Element[] = [];
     visit(tree, 'element', (node: Element) => {
@@ -36,6 +72,12 @@ export function rehypeHeadingAnchors() {
     });
 
     const slugger = new Slugger();
+    const title = (file.data.astro as { frontmatter?: { title?: unknown } } | undefined)?.frontmatter?.title;
+    if (typeof title === 'string' || typeof title === 'number') {
+      const targets = titleTargets(String(title));
+      slugger.slug(cleanText(String(title)));
+      for (const id of [targets.id, ...targets.aliases]) taken.add(id);
+    }
     for (const heading of headings) {
       if (typeof heading.properties.id === 'string') continue;
       let id = slugger.slug(textOf(heading));
@@ -50,11 +92,9 @@ export function rehypeHeadingAnchors() {
       if (String(node.properties.className ?? '').includes('sr-only')) return;
       const id = String(node.properties.id);
       const text = textOf(node).trim();
-      const alias = milvusHeadingId(text);
-      if (alias && !taken.has(alias)) {
-        taken.add(alias);
-        node.children.unshift({ type: 'element', tagName: 'span', properties: { id: alias, className: ['heading-alias'] }, children: [] });
-      }
+      const aliases = milvusHeadingIds(text).filter((alias) => !taken.has(alias));
+      for (const alias of aliases) taken.add(alias);
+      node.children.unshift(...aliases.map(aliasSpan));
       const anchor: Element = {
         type: 'element',
         tagName: 'a',

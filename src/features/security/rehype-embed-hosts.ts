@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { addNote } from '../markdown/build-notes';
 import { disallowedHost, type MediaKind } from './security';
 
 const SOURCES: Record<string, Array<[attribute: string, kind: MediaKind]>> = {
@@ -36,10 +37,14 @@ export function findBlockedEmbeds(tree: Root): string[] {
   return [...new Set(problems)];
 }
 
+/**
+ * The last check of the pipeline: after the sanitiser and the embed cards nothing should be left to
+ * block, so a note here means a plugin let something through.
+ */
 export function rehypeEmbedHosts() {
   return (tree: Root, file: VFile) => {
     for (const problem of findBlockedEmbeds(tree)) {
-      console.warn(`[csp] ${file.path ?? 'a post'} embeds ${problem}; the Content-Security-Policy will block it. Allowed hosts live in src/features/security/security.ts.`);
+      addNote(file, 'csp', `embeds ${problem}; the Content-Security-Policy will block it. Allowed hosts live in src/features/security/security.ts.`);
     }
   };
 }

@@ -28,7 +28,11 @@ test.each([
   ['https://assets.zilliz.com/a.png', 'images', undefined],
   ['/local.png', 'images', undefined],
   ['data:image/png;base64,AAAA', 'images', undefined],
-  ['https://evil.example/a.png', 'images', 'https://evil.example'],
+  // Images cannot run code: any https host may serve them (security.ts says why).
+  ['https://evil.example/a.png', 'images', undefined],
+  ['http://evil.example/a.png', 'images', undefined],
+  ['https://player.vimeo.com/video/1', 'frames', 'https://player.vimeo.com'],
+  ['https://cdn.example/v.mp4', 'media', 'https://cdn.example'],
   ['https://www.youtube.com/embed/x', 'frames', undefined],
   ['https://assets.zilliz.com/x', 'frames', 'https://assets.zilliz.com'],
 ] as const)('disallowedHost(%s, %s) = %s', (url, kind, expected) => expect(disallowedHost(url, kind)).toBe(expected));

@@ -5,15 +5,23 @@ import { createHash } from 'node:crypto';
  * the Content-Security-Policy built from them, and the other response headers every host sends.
  */
 
-/** Remote hosts that real posts load images, video and embeds from. */
+/**
+ * Remote sources posts may load, per kind.
+ *
+ * Images come from any https host. An image cannot run code, and real posts take pictures from many
+ * hosts (CDNs, GitHub, blogs): with a host list, each new one showed readers a blank box. What an
+ * open `img-src` gives away is that a reader's browser fetches from that host (as any link preview
+ * does); media and frames, which can do more, stay on named hosts. A frame or video from any other
+ * host is shown as a link card (rehype-embed-cards.ts), never as a blank frame.
+ */
 export const allowedRemoteHosts = {
-  /** `<img>`, `<picture>` and CSS images. */
-  images: ['https://assets.zilliz.com', 'https://user-images.githubusercontent.com', 'https://raw.githubusercontent.com'],
+  /** `<img>`, `<picture>` and CSS images: any https host. */
+  images: ['https:'],
   /** `<video>` / `<audio>`. */
   media: ['https://assets.zilliz.com'],
   /** `<iframe>` players some posts embed. */
   frames: ['https://www.youtube.com', 'https://www.youtube-nocookie.com', 'https://player.bilibili.com'],
-} as const satisfies Record<string, readonly `https://${string}`[]>;
+} as const satisfies Record<string, readonly (`https://${string}` | 'https:')[]>;
 
 export type MediaKind = keyof typeof allowedRemoteHosts;
 
@@ -84,8 +92,10 @@ export function disallowedHost(url: string, kind: MediaKind): string | undefined
     return undefined; // relative: served by the site itself
   }
   if (parsed.protocol === 'data:') return kind === 'images' ? undefined : parsed.protocol;
-  const origin = parsed.origin;
-  return (allowedRemoteHosts[kind] as readonly string[]).includes(origin) ? undefined : origin;
+  const allowed: readonly string[] = allowedRemoteHosts[kind];
+  // http is upgraded to https by the policy (upgrade-insecure-requests).
+  if (allowed.includes('https:') && /^https?:$/.test(parsed.protocol)) return undefined;
+  return allowed.includes(parsed.origin) ? undefined : parsed.origin;
 }
 
 /** The CSP source for an inline script or style whose text is `source` exactly. */

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { listPostFiles, postFileProblems, readKnownPosts } from './post-files';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'post-files-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('post file names', () => {
+  test('lists markdown and MDX files, nested ones too', () => {
+    const dir = folder({ 'a.md': '', 'b.mdx': '', 'notes.txt': '', 'nested/c.md': '' });
+    expect(listPostFiles(dir)).toEqual(['a.md', 'b.mdx', 'nested/c.md']);
+  });
+
+  test('ordinary names, spaces and non-Latin letters are fine', () => {
+    expect(postFileProblems(['2022-4-12-milvus-10k-stars.md', 'a post with spaces.md', '向量.md', 'Milvus_2.0.md'])).toEqual([]);
+  });
+
+  test.each([
+    ['c#sharp.md', '#', /fragment/],
+    ['what?.md', '?', /query/],
+    ['100%.md', '%', /Invalid URL encoding/],
+  ])('%s cannot become a page, and the message says why', (file, character, why) => {
+    const [problem, ...rest] = postFileProblems([file]);
+    expect(rest).toEqual([]);
+    expect(problem).toContain(`src/content/blog/${file}`);
+    expect(problem).toContain(`"${character}"`);
+    expect(problem).toMatch(why);
+  });
+
+  test('x.md beside x.mdx is one page for two files: both are named', () => {
+    const [problem] = postFileProblems(['twin.md', 'twin.mdx', 'other.md']);
+    expect(problem).toMatch(/src\/content\/blog\/twin\.md and src\/content\/blog\/twin\.mdx: both would be the same page/);
+  });
+
+  test('names differing only in case are named together', () => {
+    const problems = postFileProblems(['Launch.md', 'launch.md']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/Launch\.md and .*launch\.md: their names differ only in case/);
+  });
+});
+
+test('known posts: by file name and by frontmatter id, the file name winning', () => {
+  const dir = folder({
+    '2022-4-12-milvus-10k-stars.md': '---\nid: 2022-4-12-milvus-10k-stars.md\ntitle: T\n---\n',
+    'release-notes.md': '---\nid: milvus-2.0-ga.md\ntitle: T\n---\n',
+    'clash.md': '---\nid: release-notes.md\n---\n',
+    'broken.md': '---\ntitle: [unclosed\n---\n',
+  });
+  expect(readKnownPosts(dir)).toEqual({
+    '2022-4-12-milvus-10k-stars': '2022-4-12-milvus-10k-stars',
+    'milvus-2.0-ga': 'release-notes',
+    'release-notes': 'release-notes',
+    clash: 'clash',
+    broken: 'broken',
+  });
+});

@@ -1,0 +1,80 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { addNote } from '../markdown/build-notes';
+import { disallowedHost, type MediaKind } from './security';
+
+/** Names readers know embeds by; any other host is named by its host name. */
+const PROVIDERS: Array<[host: RegExp, name: string]> = [
+  [/(^|\.)vimeo\.com$/, 'Vimeo'],
+  [/(^|\.)spotify\.com$/, 'Spotify'],
+  [/(^|\.)youtube(-nocookie)?\.com$|^youtu\.be$/, 'YouTube'],
+  [/(^|\.)bilibili\.com$/, 'Bilibili'],
+  [/(^|\.)soundcloud\.com$/, 'SoundCloud'],
+  [/(^|\.)(twitter|x)\.com$/, 'X'],
+  [/(^|\.)codepen\.io$/, 'CodePen'],
+  [/(^|\.)google\.com$/, 'Google'],
+  [/(^|\.)loom\.com$/, 'Loom'],
+  [/(^|\.)figma\.com$/, 'Figma'],
+];
+
+export function providerName(url: URL): string {
+  const host = url.hostname.replace(/^www\./, '');
+  return PROVIDERS.find(([pattern]) => pattern.test(host))?.[1] ?? host;
+}
+
+const EMBEDS: Record<string, MediaKind> = { iframe: 'frames', video: 'media', audio: 'media' };
+
+/** The first http(s) URL an embed loads: its `src`, else its first `<source src>`. */
+function sourceOf(node: Element): string | undefined {
+  const own = node.properties.src;
+  if (typeof own === 'string' && own) return own;
+  for (const child of node.children) {
+    if (child.type === 'element' && child.tagName === 'source' && typeof child.properties.src === 'string') return child.properties.src;
+  }
+  return undefined;
+}
+
+const el = (tagName: string, className: string, children: ElementContent[]): Element => ({ type: 'element', tagName, properties: { className: [className] }, children });
+const txt = (value: string): ElementContent => ({ type: 'text', value });
+
+/** A link in place of an embed: who provides it, what it is (its title, when it has one) and where it lives. */
+export function embedCard(url: URL, title?: string): Element {
+  const shown = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  const children: ElementContent[] = [el('span', 'embed-card-provider', [txt(providerName(url))])];
+  if (title?.trim()) children.push(txt(': '), el('span', 'embed-card-title', [txt(title.trim())]));
+  children.push(txt(' '), el('span', 'embed-card-url', [txt(shown)]));
+  return { type: 'element', tagName: 'a', properties: { href: url.href, className: ['embed-card'] }, children };
+}
+
+/**
+ * The Content-Security-Policy lets frames and media load only from the hosts in security.ts; any
+ * other embed would be shipped as a blank frame. It becomes a link card instead (provider, title and
+ * URL), and the build says so, naming the post. An embed with nothing to load (the sanitiser
+ * removed a `javascript:` source) is dropped.
+ */
+export function rehypeEmbedCards() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const kind = EMBEDS[node.tagName];
+      if (!kind || !parent || index === undefined) return undefined;
+      const src = sourceOf(node);
+      let url: URL | undefined;
+      try {
+        url = src ? new URL(src) : undefined;
+      } catch {
+        url = undefined; // relative: the site's own file
+      }
+      if (src && !url) return undefined;
+      if (url && !disallowedHost(url.href, kind)) return undefined;
+      if (!url || !/^https?:$/.test(url.protocol)) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const title = typeof node.properties.title === 'string' ? node.properties.title : undefined;
+      parent.children[index] = embedCard(url, title);
+      addNote(file, 'csp', `<${node.tagName}> from ${url.origin} is shown as a link (not in allowedRemoteHosts.${kind}, src/features/security/security.ts)`);
+      return SKIP;
+    });
+  };
+}
