@@ -21,7 +21,7 @@ function warmPrintStill(frame: HTMLElement): void {
 
 /**
  * Pause/play for looping animations (WCAG 2.2.2). An animated image cannot be paused, so
- * pausing swaps every candidate (`<source>` and `<img>` with `data-still`/`data-moving`) to the
+ * pausing swaps every candidate (`<source>` and `<img>` with `data-still`) to the
  * still, the frame that carries the message, and playing swaps back. Readers who prefer reduced
  * motion start paused (the markup already shows them the still through a `prefers-reduced-motion`
  * source, so nothing moves before this script runs). The print source always shows the still.
@@ -32,12 +32,17 @@ export function enhanceAnimations(root: ParentNode, reducedMotion: boolean): voi
     const button = frame.querySelector<HTMLButtonElement>('[data-media-toggle]');
     const label = button?.querySelector('.media-toggle-text');
     if (!button || !label) continue;
-    const candidates = frame.querySelectorAll<HTMLSourceElement | HTMLImageElement>('[data-still][data-moving]');
+    // The moving file: `data-moving` where the markup starts with the still, else what it shows.
+    const candidates = [...frame.querySelectorAll<HTMLSourceElement | HTMLImageElement>('source[data-still], img[data-still]')].map((el) => ({
+      el,
+      still: el.dataset.still!,
+      moving: el.dataset.moving ?? (el instanceof HTMLSourceElement ? el.srcset : el.src),
+    }));
     const show = (paused: boolean) => {
-      for (const candidate of candidates) {
-        const url = (paused ? candidate.dataset.still : candidate.dataset.moving) ?? '';
-        if (candidate instanceof HTMLSourceElement) candidate.srcset = url;
-        else candidate.src = url;
+      for (const { el, still, moving } of candidates) {
+        const url = paused ? still : moving;
+        if (el instanceof HTMLSourceElement) el.srcset = url;
+        else el.src = url;
       }
       frame.dataset.paused = String(paused);
       label.textContent = paused ? 'Play' : 'Pause';

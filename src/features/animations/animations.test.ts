@@ -75,7 +75,7 @@ describe('rehypeAnimations', () => {
       '(prefers-reduced-motion: reduce)',
       '',
     ]);
-    expect(sources[0]).toMatch(/srcset="\/media\/milvus-10k-stars-timeline-still\.\w+\.webp" width="960" height="540"/);
+    expect(sources[0]).toMatch(/srcset="\/media\/milvus-10k-stars-timeline-still\.\w+\.webp"$/);
     expect(sources[1]).toMatch(/srcset="\/media\/milvus-10k-stars-timeline-phone-still\.\w+\.webp" width="720" height="1280"/);
     expect(sources[2]).toMatch(/type="image\/webp"[^>]*srcset="\/media\/milvus-10k-stars-timeline-phone\.\w+\.webp"/);
     expect(sources[3]).toMatch(/type="image\/gif"[^>]*srcset="\/media\/milvus-10k-stars-timeline-phone\.\w+\.gif"/);
@@ -88,14 +88,17 @@ describe('rehypeAnimations', () => {
     );
   });
 
-  test('each source the pause control switches knows its still and its moving file', async () => {
+  test('each source the pause control switches knows its still, and its moving file where it starts as the still', async () => {
     const html = await run(h(null, [h('p', [h('img', { src, alt: 'A' })])]));
-    const switchable = [...html.matchAll(/<(?:source|img) [^>]*data-still="([^"]+)" data-moving="([^"]+)"/g)];
+    const switchable = [...html.matchAll(/<(?:source|img) [^>]*?(?:srcset|src)="([^"]+)"[^>]*data-still="([^"]+)"(?: data-moving="([^"]+)")?/g)];
     expect(switchable).toHaveLength(6);
-    for (const [, still, moving] of switchable) {
+    for (const [, shown, still, moving] of switchable) {
       expect(still).toMatch(/-still\.\w+\.webp$/);
-      expect(moving).not.toMatch(/-still\./);
+      // Starts moving (the script takes the moving file from what it shows), or starts still and names the moving file.
+      if (moving) expect([shown, moving.includes('-still.')]).toEqual([still, false]);
+      else expect(shown).not.toMatch(/-still\./);
     }
+    expect(switchable.filter((m) => m[3])).toHaveLength(2);
     // Not in a figure: still valid inside the paragraph (spans only).
     expect(html).toMatch(/^<p><span class="media-frame media-animation" data-media-animation="controlled"><picture>/);
   });

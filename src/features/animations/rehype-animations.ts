@@ -12,17 +12,21 @@ const REDUCED = '(prefers-reduced-motion: reduce)';
 
 const webp = 'image/webp';
 
-/** A source the pause control switches between the moving file and the still. */
-function switchable(composition: Composition, moving: string, type: string, media: string | undefined, showStill = false) {
+/**
+ * A source the pause control switches between the moving file and the still. `data-moving` only
+ * where the source starts as the still (the script reads the others' moving file from `srcset`);
+ * width and height only where they differ from the `<img>`'s (the phone composition).
+ */
+function switchable(composition: Composition, moving: string, type: string, media: string | undefined, options: { still?: boolean; sized?: boolean } = {}) {
   const still = mediaPath(composition.still.name);
   return h('source', {
     type,
     media,
-    srcSet: showStill ? still : moving,
-    width: composition.width,
-    height: composition.height,
+    srcSet: options.still ? still : moving,
+    width: options.sized ? composition.width : undefined,
+    height: options.sized ? composition.height : undefined,
     dataStill: still,
-    dataMoving: moving,
+    dataMoving: options.still ? moving : undefined,
   });
 }
 
@@ -34,17 +38,15 @@ function switchable(composition: Composition, moving: string, type: string, medi
  */
 function picture(img: Element, files: AnimationFiles, id: string): Element {
   const { wide, phone } = files;
-  const sources: Element[] = [
-    h('source', { type: webp, media: 'print', srcSet: mediaPath(wide.still.name), width: wide.width, height: wide.height }),
-  ];
+  const sources: Element[] = [h('source', { type: webp, media: 'print', srcSet: mediaPath(wide.still.name) })];
   if (phone) {
     sources.push(
-      switchable(phone, mediaPath(phone.moving.name), webp, `${PHONE_MEDIA} and ${REDUCED}`, true),
-      switchable(phone, mediaPath(phone.moving.name), webp, PHONE_MEDIA),
-      switchable(phone, mediaPath(phone.original.name), phone.original.contentType, PHONE_MEDIA),
+      switchable(phone, mediaPath(phone.moving.name), webp, `${PHONE_MEDIA} and ${REDUCED}`, { still: true, sized: true }),
+      switchable(phone, mediaPath(phone.moving.name), webp, PHONE_MEDIA, { sized: true }),
+      switchable(phone, mediaPath(phone.original.name), phone.original.contentType, PHONE_MEDIA, { sized: true }),
     );
   }
-  sources.push(switchable(wide, mediaPath(wide.moving.name), webp, REDUCED, true), switchable(wide, mediaPath(wide.moving.name), webp, undefined));
+  sources.push(switchable(wide, mediaPath(wide.moving.name), webp, REDUCED, { still: true }), switchable(wide, mediaPath(wide.moving.name), webp, undefined));
   const { title: _title, ...kept } = img.properties;
   const original = mediaPath(wide.original.name);
   return h('picture', [
@@ -54,7 +56,6 @@ function picture(img: Element, files: AnimationFiles, id: string): Element {
       id,
       src: original,
       dataStill: mediaPath(wide.still.name),
-      dataMoving: original,
       width: wide.width,
       height: wide.height,
       loading: 'lazy',

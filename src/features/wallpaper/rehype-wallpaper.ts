@@ -65,7 +65,9 @@ async function sizeItem(download: WallpaperDownload): Promise<Element> {
       // Spaces between the parts: they are grid cells on screen, but one phrase in the link's name.
       h('span.wallpaper-dimensions', `${width} × ${height}`),
       ' ',
-      h('span.wallpaper-fit', [h('span.wallpaper-label', download.label), ' ', h('span.wallpaper-suits', download.suits)]),
+      h('span.wallpaper-label', download.label),
+      ' ',
+      h('span.wallpaper-suits', download.suits),
       ' ',
       h('span.wallpaper-details', `JPEG, ${size.text}`),
     ]),

@@ -54,7 +54,7 @@ describe('rehypeWallpaper', () => {
     expect(html.indexOf('</section>')).toBeLessThan(html.indexOf('After.'));
     expect(html.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
     expect(html).toMatch(
-      /<a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\.\w+\.jpg" download="milvus-10k-stars-wallpaper-1179x2556\.jpg" data-width="1179" data-height="2556" data-bytes="\d+"><span class="wallpaper-dimensions">1179 × 2556<\/span> <span class="wallpaper-fit"><span class="wallpaper-label">iPhone<\/span> <span class="wallpaper-suits">e\.g\. iPhone 15, 15 Pro and 16<\/span><\/span> <span class="wallpaper-details">JPEG, \d+ kB<\/span><\/a>/,
+      /<a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\.\w+\.jpg" download="milvus-10k-stars-wallpaper-1179x2556\.jpg" data-width="1179" data-height="2556" data-bytes="\d+"><span class="wallpaper-dimensions">1179 × 2556<\/span> <span class="wallpaper-label">iPhone<\/span> <span class="wallpaper-suits">e\.g\. iPhone 15, 15 Pro and 16<\/span> <span class="wallpaper-details">JPEG, \d+ kB<\/span><\/a>/,
     );
     expect(html).toMatch(/<div class="wallpaper-group" data-orientation="portrait"><p class="wallpaper-group-title">Phone<\/p><ul class="wallpaper-sizes"><li><a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\./);
   });
