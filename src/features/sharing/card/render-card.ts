@@ -71,10 +71,10 @@ export type CardLayout =
 
 const BRAND = {
   background: '#0b1a2e',
-  /** Where the background's diagonal gradient ends (bottom right): a hint of the accent. */
-  backgroundEnd: '#0f2d4f',
+  /** Two discs in the bottom-right corner, a shade and two lighter than the background. */
+  arcOuter: '#0d1f36',
+  arcInner: '#10253f',
   accent: '#00a1ea',
-  accentDeep: '#0060b0',
   /** The accent lightened for small text on the navy. */
   accentText: '#4cc4ff',
   title: '#ffffff',
@@ -90,10 +90,16 @@ const PAD = 56;
 const GAP = 48;
 /** Beside the title, a cover is at most this wide, so the title column keeps ~460 px. */
 const BESIDE_MAX_COVER_WIDTH = 576;
+/** ...and this wide for a long title, whose column then grows to ~600 px. */
+const BESIDE_MAX_COVER_WIDTH_LONG = 440;
 /** Covers at least this wide (width / height) go above the title instead of beside it. */
 const WIDE_COVER_ASPECT = 2.4;
-/** Above the title, a cover is at most this tall, leaving a band for two title lines and a byline. */
+/** Above the title, a cover is at most this tall, leaving a band for two title lines and a byline... */
 const ABOVE_MAX_COVER_HEIGHT = 300;
+/** ...or up to four, for a long title. */
+const ABOVE_MAX_COVER_HEIGHT_LONG = 230;
+/** A title longer than this (in ems of its font, ~100 characters) gets more room beside or below a cover. */
+const LONG_TITLE_EMS = 48;
 const ABOVE_GAP = 32;
 /** Corner radius of a cover shown beside or above the title. */
 const COVER_RADIUS = 12;
@@ -111,8 +117,9 @@ function fitSize(cover: Size, max: Size): Size {
 }
 
 /**
- * Where the cover and the title go, from the cover's pixel size alone (pure; the renderer places
- * elements at exactly these boxes). Without a cover (or its size), the typographic card.
+ * Where the cover and the title go, from the cover's pixel size and the title's length (pure;
+ * the renderer places elements at exactly these boxes). Without a cover (or its size), the
+ * typographic card.
  */
 export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
   if (!input.cover || !coverSize || coverSize.width <= 0 || coverSize.height <= 0) {
@@ -128,8 +135,9 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
       cover: { x: Math.round((CARD_WIDTH - size.width) / 2), y: Math.round((CARD_HEIGHT - size.height) / 2), ...size },
     };
   }
+  const long = guessWidth(cleanText(input.title)) > LONG_TITLE_EMS;
   if (coverSize.width / coverSize.height >= WIDE_COVER_ASPECT) {
-    const size = fitSize(coverSize, { width: CARD_WIDTH - 2 * PAD, height: ABOVE_MAX_COVER_HEIGHT });
+    const size = fitSize(coverSize, { width: CARD_WIDTH - 2 * PAD, height: long ? ABOVE_MAX_COVER_HEIGHT_LONG : ABOVE_MAX_COVER_HEIGHT });
     const cover = { x: Math.round((CARD_WIDTH - size.width) / 2), y: PAD, ...size };
     const top = cover.y + cover.height + ABOVE_GAP;
     return {
@@ -138,7 +146,7 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
       text: { x: PAD, y: top, width: CARD_WIDTH - 2 * PAD, height: CARD_HEIGHT - PAD - top },
     };
   }
-  const size = fitSize(coverSize, { width: BESIDE_MAX_COVER_WIDTH, height: CARD_HEIGHT - 2 * PAD });
+  const size = fitSize(coverSize, { width: long ? BESIDE_MAX_COVER_WIDTH_LONG : BESIDE_MAX_COVER_WIDTH, height: CARD_HEIGHT - 2 * PAD });
   const cover = { x: CARD_WIDTH - PAD - size.width, y: Math.round((CARD_HEIGHT - size.height) / 2), ...size };
   return {
     template: 'cover-beside',
@@ -169,22 +177,17 @@ function h(type: string, props: { style?: Style; [attribute: string]: unknown },
   return { type, props: { ...props, children: kept.length === 1 ? kept[0] : kept } };
 }
 
-/** A small brand mark: an accent tile with a milestone flag (a pole and a pennant). */
+/**
+ * A small brand mark: an accent tile with a milestone flag, a pole and a swallow-tailed flag
+ * (the notch is a square turned 45 degrees in the tile's colour: no clip paths or gradients,
+ * which librsvg draws slowly).
+ */
 function brandMark(size: number): CardElement {
   const unit = size / 24;
   const box = (left: number, top: number, width: number, height: number, style: Style): CardElement =>
     h('div', {
-      style: {
-        position: 'absolute',
-        left: left * unit,
-        top: top * unit,
-        width: width * unit,
-        height: height * unit,
-        backgroundColor: '#ffffff',
-        ...style,
-      },
+      style: { position: 'absolute', left: left * unit, top: top * unit, width: width * unit, height: height * unit, ...style },
     });
-  const pennant = { width: 10.5 * unit, height: 8 * unit };
   return h(
     'div',
     {
@@ -195,11 +198,12 @@ function brandMark(size: number): CardElement {
         height: size,
         flexShrink: 0,
         borderRadius: Math.round(size * 0.26),
-        backgroundImage: `linear-gradient(135deg, ${BRAND.accent}, ${BRAND.accentDeep})`,
+        backgroundColor: BRAND.accent,
       },
     },
-    box(6.5, 4.5, 2.4, 15, { borderRadius: 1.2 * unit }),
-    box(8.4, 4.8, 10.5, 8, { clipPath: `polygon(0px 0px, ${pennant.width}px ${pennant.height / 2}px, 0px ${pennant.height}px)` }),
+    box(6.5, 4.5, 2.4, 15, { borderRadius: 1.2 * unit, backgroundColor: '#ffffff' }),
+    box(8.4, 5, 10.6, 7.6, { backgroundColor: '#ffffff' }),
+    box(16.3, 6.1, 5.4, 5.4, { backgroundColor: BRAND.accent, transform: 'rotate(45deg)' }),
   );
 }
 
@@ -261,9 +265,12 @@ function root(...children: Child[]): CardElement {
         height: CARD_HEIGHT,
         fontFamily: PRIMARY_FONT,
         backgroundColor: BRAND.background,
-        backgroundImage: `linear-gradient(160deg, ${BRAND.background} 45%, ${BRAND.backgroundEnd})`,
       },
     },
+    // Depth without a gradient (librsvg spends ~5 ms a card on a full-card gradient): two large
+    // discs, slightly lighter than the background, rising from the bottom-right corner.
+    h('div', { style: { position: 'absolute', left: 640, top: 250, width: 1000, height: 1000, borderRadius: 500, backgroundColor: BRAND.arcOuter } }),
+    h('div', { style: { position: 'absolute', left: 860, top: 420, width: 800, height: 800, borderRadius: 400, backgroundColor: BRAND.arcInner } }),
     ...children,
   );
 }
@@ -364,7 +371,7 @@ interface TitleScale {
   steps: TitleFit[];
 }
 
-/** Typographic card: 84 px for short titles down to 56 px (legible at 400 px wide, a third). */
+/** Typographic card: 84 px for short titles down to 56 px (still 19 px when X shows the card 400 px wide). */
 const TYPOGRAPHIC_TITLE: TitleScale = {
   steps: [
     { size: 84, maxLines: 3 },
@@ -372,25 +379,29 @@ const TYPOGRAPHIC_TITLE: TitleScale = {
     { size: 66, maxLines: 4 },
     { size: 60, maxLines: 4 },
     { size: 56, maxLines: 4 },
+    // Past ~140 characters, a fifth line rather than a smaller size or a cut title.
+    { size: 56, maxLines: 5 },
   ],
 };
 
-/** Beside a cover, the column is ~460 px: 60 px down to 44 px. */
+/** Beside a cover, the column is ~460 px (~600 px for long titles): 60 px down to 44 px. */
 const BESIDE_TITLE: TitleScale = {
   steps: [
     { size: 60, maxLines: 3 },
     { size: 54, maxLines: 4 },
     { size: 48, maxLines: 5 },
-    { size: 44, maxLines: 6 },
+    { size: 44, maxLines: 7 },
   ],
 };
 
-/** Below a wide cover, a band of two lines. */
+/** Below a wide cover, a band of two lines (up to four for long titles, whose cover is smaller). */
 const ABOVE_TITLE: TitleScale = {
   steps: [
     { size: 56, maxLines: 2 },
     { size: 50, maxLines: 2 },
     { size: 44, maxLines: 2 },
+    { size: 44, maxLines: 3 },
+    { size: 44, maxLines: 4 },
   ],
 };
 
@@ -404,81 +415,68 @@ function capLines(scale: TitleScale, height: number): TitleScale {
   };
 }
 
-/**
- * One satori pass without glyph paths (`embedFont: false`) that lays the title out at every
- * candidate size and reads the heights back: the largest size within its line limit wins; if
- * none, the smallest, clamped with "…". The pass also sets the other texts, to learn which
- * characters no loaded font has a glyph for (the unicode-ranges of fontsource's CSS are wider
- * than some fonts: Inter's lists U+2000-206F, yet has no U+2011).
- */
-async function measure(prepared: PreparedTexts, width: number, scale: TitleScale): Promise<{ fit: TitleFit; unsupported: string[] }> {
-  const { texts, fonts, graphemeImages } = prepared;
-  const satori = await loadSatori();
-  const heights = new Map<number, number>();
-  const unsupported = new Set<string>();
-  const line = (text: string, fontWeight: number) => h('div', { style: { display: 'block', fontSize: 20, fontWeight } }, text);
-  await satori(
-    h(
-      'div',
-      { style: { display: 'flex', flexDirection: 'column', fontFamily: PRIMARY_FONT } },
-      ...scale.steps.map((step) =>
-        h(
-          'div',
-          {
-            'data-size': step.size,
-            style: { display: 'block', width, fontSize: step.size, lineHeight: TITLE_LINE_HEIGHT, textWrap: 'balance', ...TITLE_STYLE },
-          },
-          texts.title,
-        ),
-      ),
-      line(texts.siteName.toUpperCase(), 700),
-      line(texts.siteName, 500),
-      line(texts.byline, 500),
-      line(texts.host, 500),
-    ) as never,
-    {
-      width: CARD_WIDTH,
-      fonts,
-      graphemeImages,
-      embedFont: false,
-      onNodeDetected: (node: SatoriNode) => {
-        const size = node.props['data-size'];
-        if (typeof size === 'number') heights.set(size, node.height);
-      },
-      // Called with the graphemes no font has; emoji drawn as images are asked about too.
-      loadAdditionalAsset: async (_code: string, segment: string) => {
-        for (const { segment: grapheme } of graphemes.segment(segment)) {
-          if (!(grapheme in graphemeImages) && grapheme.trim()) unsupported.add(grapheme);
-        }
-        return [];
-      },
-    },
-  );
-  const unsupportedList = [...unsupported];
+/** Roughly how wide `text` is, in ems of Inter Bold at -0.02em tracking: only a first guess (satori measures). */
+export function guessWidth(text: string): number {
+  let ems = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const codePoint = segment.codePointAt(0) ?? 0;
+    if (segment === ' ') ems += 0.22;
+    else if (codePoint >= 0x1100) ems += 1; // CJK, full-width forms, emoji
+    else if (/[ijlrtf.,:;'!|()[\]-]/.test(segment)) ems += 0.33;
+    else if (/[mwMW]/.test(segment)) ems += 0.86;
+    else if (/[A-Z]/.test(segment)) ems += 0.68;
+    else if (/[0-9]/.test(segment)) ems += 0.6;
+    else ems += 0.55;
+  }
+  return ems;
+}
+
+/** The size to draw first: the largest whose guessed lines fit (right for most titles). */
+function guessFit(title: string, width: number, scale: TitleScale): TitleFit {
+  const ems = guessWidth(title);
   for (const step of scale.steps) {
-    const height = heights.get(step.size);
-    const lines = height === undefined ? Infinity : Math.round(height / Math.round(step.size * TITLE_LINE_HEIGHT));
-    if (lines <= step.maxLines) return { fit: { ...step, fits: true }, unsupported: unsupportedList };
+    // Lines break between words, leaving on average half a word (~1.5 em) unused on each line.
+    if (Math.ceil((ems * step.size) / (width - 1.5 * step.size)) <= step.maxLines) return { ...step, fits: true };
   }
   const last = scale.steps[scale.steps.length - 1];
   if (!last) throw new Error('render-card: a title scale needs at least one step');
-  return { fit: { ...last, fits: false }, unsupported: unsupportedList };
+  return { ...last, fits: false };
 }
 
-/** Measures; if some characters have no glyph after all, leaves them out and measures again. */
-async function fitTitle(prepared: PreparedTexts, width: number, scale: TitleScale): Promise<TitleFit> {
-  const first = await measure(prepared, width, scale);
-  if (!first.unsupported.length) return first.fit;
-  const drop = (text: string) =>
-    [...graphemes.segment(text)]
-      .map(({ segment }) => (first.unsupported.includes(segment) ? '' : segment))
-      .join('')
-      .replace(/ {2,}/g, ' ')
-      .trim();
-  const { texts } = prepared;
-  prepared.texts = { title: drop(texts.title), siteName: drop(texts.siteName), byline: drop(texts.byline), host: drop(texts.host) };
-  prepared.missing = [...new Set([...prepared.missing, ...first.unsupported])];
-  return (await measure(prepared, width, scale)).fit;
+/**
+ * Copies of the title at every candidate size, laid out but not drawn (`visibility: hidden`
+ * emits no glyphs; `position: absolute` moves nothing else), for `onNodeDetected` to read their
+ * heights. Balancing keeps the number of lines, so the copies skip it.
+ */
+function titleProbes(title: string, width: number, scale: TitleScale): CardElement {
+  const hidden: Style = { position: 'absolute', left: 0, top: 0, visibility: 'hidden' };
+  return h(
+    'div',
+    { style: { ...hidden, display: 'flex', flexDirection: 'column', width } },
+    ...[...new Set(scale.steps.map((step) => step.size))].map((size) =>
+      h(
+        'div',
+        { 'data-size': size, style: { display: 'block', visibility: 'hidden', width, fontSize: size, lineHeight: TITLE_LINE_HEIGHT, ...TITLE_STYLE } },
+        title,
+      ),
+    ),
+  );
+}
+
+/** The largest step whose measured lines fit; if none, the smallest, clamped with "…". */
+function bestFit(heights: Map<number, number>, scale: TitleScale): TitleFit {
+  for (const step of scale.steps) {
+    const height = heights.get(step.size);
+    const lines = height === undefined ? Infinity : Math.round(height / Math.round(step.size * TITLE_LINE_HEIGHT));
+    if (lines <= step.maxLines) return { ...step, fits: true };
+  }
+  const last = scale.steps[scale.steps.length - 1];
+  if (!last) throw new Error('render-card: a title scale needs at least one step');
+  return { ...last, fits: false };
+}
+
+function sameFit(a: TitleFit, b: TitleFit): boolean {
+  return a.size === b.size && a.maxLines === b.maxLines && a.fits === b.fits;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -745,13 +743,17 @@ interface Raster extends Size {
   pixels: Buffer;
 }
 
-async function encodeJpeg(card: Raster, what: string): Promise<Buffer> {
+/** A card's pixels for sharp: a raw RGB raster, or an SVG that sharp rasterises in the same pipeline. */
+type CardSource = Raster | { svg: Buffer };
+
+async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
   const sharp = await loadSharp();
-  const raw = { raw: { width: card.width, height: card.height, channels: CHANNELS } } as const;
-  let data = await sharp(card.pixels, raw).jpeg(JPEG).toBuffer();
+  const source = () =>
+    'svg' in card ? sharp(card.svg).removeAlpha() : sharp(card.pixels, { raw: { width: card.width, height: card.height, channels: CHANNELS } });
+  let data = await source().jpeg(JPEG).toBuffer();
   for (const quality of FALLBACK_QUALITIES) {
     if (data.length <= CARD_MAX_BYTES) break;
-    data = await sharp(card.pixels, raw).jpeg({ ...JPEG, quality }).toBuffer();
+    data = await source().jpeg({ ...JPEG, quality }).toBuffer();
   }
   if (data.length > CARD_MAX_BYTES) {
     throw new Error(`render-card: the card for "${what}" is ${data.length} bytes even at quality 40; the limit is ${CARD_MAX_BYTES}`);
@@ -915,6 +917,68 @@ function titleRoom(template: 'typographic' | 'cover-beside' | 'cover-above', tex
 
 const TITLE_SCALES = { typographic: TYPOGRAPHIC_TITLE, 'cover-beside': BESIDE_TITLE, 'cover-above': ABOVE_TITLE };
 
+type TextLayout = Extract<CardLayout, { text: Box }>;
+
+interface Pass {
+  svg: string;
+  /** The title size that the card should have, measured in this pass. */
+  best: TitleFit;
+  /** Graphemes that no loaded font has a glyph for. */
+  unsupported: string[];
+}
+
+/**
+ * One satori pass: the card with its title at `fit`, plus hidden copies of the title at every
+ * candidate size, so the same pass tells whether `fit` was the right size. It also learns which
+ * characters no loaded font has a glyph for (fontsource's unicode-ranges are wider than some
+ * fonts: Inter's lists U+2000-206F, yet has no U+2011).
+ */
+async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleFit, scale: TitleScale): Promise<Pass> {
+  const satori = await loadSatori();
+  const { texts } = prepared;
+  const card =
+    layout.template === 'typographic'
+      ? typographicCard(texts, layout.text, fit)
+      : layout.template === 'cover-beside'
+        ? coverBesideCard(texts, layout, fit)
+        : coverAboveCard(texts, layout, fit);
+  const children = [card.props.children].flat();
+  const element = { ...card, props: { ...card.props, children: [...children, titleProbes(texts.title, layout.text.width, scale)] } };
+  const heights = new Map<number, number>();
+  const unsupported = new Set<string>();
+  const svg = await satori(element as never, {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: prepared.fonts,
+    graphemeImages: prepared.graphemeImages,
+    onNodeDetected: (node: SatoriNode) => {
+      const size = node.props['data-size'];
+      if (typeof size === 'number') heights.set(size, node.height);
+    },
+    // Called with the graphemes no font has; emoji drawn as images are asked about too.
+    loadAdditionalAsset: async (_code: string, segment: string) => {
+      for (const { segment: grapheme } of graphemes.segment(segment)) {
+        if (!(grapheme in prepared.graphemeImages) && grapheme.trim()) unsupported.add(grapheme);
+      }
+      return [];
+    },
+  });
+  return { svg, best: bestFit(heights, scale), unsupported: [...unsupported] };
+}
+
+/** Leaves out graphemes that turned out to have no glyph, and records them as missing. */
+function dropUnsupported(prepared: PreparedTexts, unsupported: string[]): void {
+  const drop = (text: string) =>
+    [...graphemes.segment(text)]
+      .map(({ segment }) => (unsupported.includes(segment) ? '' : segment))
+      .join('')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+  const { texts } = prepared;
+  prepared.texts = { title: drop(texts.title), siteName: drop(texts.siteName), byline: drop(texts.byline), host: drop(texts.host) };
+  prepared.missing = [...new Set([...prepared.missing, ...unsupported])];
+}
+
 async function drawCard(input: CardInput): Promise<Drawn> {
   const coverSize = input.cover ? await coverSizeOf(input.cover.data) : undefined;
   const layout = cardLayout(input, coverSize);
@@ -926,23 +990,25 @@ async function drawCard(input: CardInput): Promise<Drawn> {
   }
 
   const prepared = await prepareTexts(input, layout.template === 'cover-above');
-  const fit = await fitTitle(prepared, layout.text.width, capLines(TITLE_SCALES[layout.template], titleRoom(layout.template, layout.text)));
-  const element =
-    layout.template === 'typographic'
-      ? typographicCard(prepared.texts, layout.text, fit)
-      : layout.template === 'cover-beside'
-        ? coverBesideCard(prepared.texts, layout, fit)
-        : coverAboveCard(prepared.texts, layout, fit);
-  const satori = await loadSatori();
-  const svg = await satori(element as never, {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    fonts: prepared.fonts,
-    graphemeImages: prepared.graphemeImages,
-  });
+  const scale = capLines(TITLE_SCALES[layout.template], titleRoom(layout.template, layout.text));
+  // Usually one pass: drawn at a guessed size that the pass confirms. A wrong guess, or a
+  // character without a glyph, costs a second pass.
+  let fit = guessFit(prepared.texts.title, layout.text.width, scale);
+  let pass = await drawPass(prepared, layout, fit, scale);
+  if (pass.unsupported.length) {
+    dropUnsupported(prepared, pass.unsupported);
+    fit = guessFit(prepared.texts.title, layout.text.width, scale);
+    pass = await drawPass(prepared, layout, fit, scale);
+  }
+  if (!sameFit(pass.best, fit)) pass = await drawPass(prepared, layout, pass.best, scale);
+
+  if (!cover || layout.template === 'typographic') {
+    return { data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title), missing: prepared.missing };
+  }
+  // With a cover: rasterise, paste the cover in, then encode.
   const sharp = await loadSharp();
-  const card: Raster = { width: CARD_WIDTH, height: CARD_HEIGHT, pixels: await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer() };
-  if (cover && 'cover' in layout) pasteCover(card, await cover, layout.cover, COVER_RADIUS);
+  const card: Raster = { width: CARD_WIDTH, height: CARD_HEIGHT, pixels: await sharp(Buffer.from(pass.svg)).removeAlpha().raw().toBuffer() };
+  pasteCover(card, await cover, layout.cover, COVER_RADIUS);
   return { data: await encodeJpeg(card, input.title), missing: prepared.missing };
 }
 
