@@ -249,3 +249,40 @@ describe('renderCard', () => {
     }
   }, 60_000);
 });
+
+/**
+ * Timing, on demand (timings on a shared machine are too noisy to assert):
+ *   CARD_BENCH=1 vitest run src/features/sharing/card/render-card.test.ts -t timing
+ * Cold cards are measured after a warm-up card of each template (fonts read, satori's WebAssembly
+ * compiled); CPU time includes sharp's worker threads.
+ */
+describe.runIf(process.env.CARD_BENCH)('timing', () => {
+  it('reports cold and cached milliseconds per card for each template', async () => {
+    const templates: Record<string, (title: string) => CardInput> = {
+      typographic: (title) => ({ ...base, title }),
+      'cover-beside': (title) => ({ ...base, title, cover: { data: COVER } }),
+      'cover-above': (title) => ({ ...base, title, cover: { data: wideCover } }),
+      'cover-only': (title) => ({ ...base, title, cover: { data: COVER, carriesTitle: true } }),
+    };
+    const count = 20;
+    const lines: string[] = [];
+    for (const [name, make] of Object.entries(templates)) {
+      await renderCard(make(`Warm-up for ${name}`));
+      const inputs = Array.from({ length: count }, (_, i) =>
+        make(`Milestone ${i + 1}: Milvus passes ${(i + 1) * 1000} stars and ships a faster index for vector search`),
+      );
+      const cpu = process.cpuUsage();
+      let started = performance.now();
+      for (const input of inputs) expect((await renderCard(input)).fromCache).toBe(false);
+      const cold = (performance.now() - started) / count;
+      const used = process.cpuUsage(cpu);
+      started = performance.now();
+      for (const input of inputs) expect((await renderCard(input)).fromCache).toBe(true);
+      const cached = (performance.now() - started) / count;
+      lines.push(
+        `${name.padEnd(13)} cold ${cold.toFixed(1)} ms (CPU ${((used.user + used.system) / 1000 / count).toFixed(1)} ms), cached ${cached.toFixed(2)} ms`,
+      );
+    }
+    console.log(`share cards, ${count} different titles each:\n${lines.join('\n')}`);
+  }, 300_000);
+});

@@ -161,12 +161,13 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
 // Drawn with what librsvg rasterises fast: satori turns `overflow: hidden`, borders and <img>
 // into SVG masks, and librsvg draws each mask as a whole-card layer (tens of ms each), so texts
 // are cut with `lineClamp` instead, rules are thin boxes, and the cover is pasted into the
-// raster afterwards (see `pasteCover`); radial gradients are slow too, so the glow is linear.
+// raster afterwards (see `pasteCover`). Gradients over the whole card cost ~5 ms (radial ones
+// more), so the background is flat shapes.
 
 type Style = Record<string, string | number>;
 type Child = CardElement | string | null | undefined | false;
 
-export interface CardElement {
+interface CardElement {
   type: string;
   props: { style?: Style; children?: Child | Child[]; [attribute: string]: unknown };
 }
@@ -416,7 +417,7 @@ function capLines(scale: TitleScale, height: number): TitleScale {
 }
 
 /** Roughly how wide `text` is, in ems of Inter Bold at -0.02em tracking: only a first guess (satori measures). */
-export function guessWidth(text: string): number {
+function guessWidth(text: string): number {
   let ems = 0;
   for (const { segment } of graphemes.segment(text)) {
     const codePoint = segment.codePointAt(0) ?? 0;
@@ -497,11 +498,11 @@ const FONT_PACKAGES = ['@fontsource/inter', '@fontsource/noto-emoji', '@fontsour
 /** The Latin Inter face is named like this; every other face is a fallback. */
 const PRIMARY_FONT = 'Inter';
 
-const require = createRequire(import.meta.url);
+const requireHere = createRequire(import.meta.url);
 
 /** The root folder of an installed package, found from its main file or a file it exports. */
 function packageRoot(name: string, entry?: string): string {
-  let dir = dirname(require.resolve(entry ? `${name}/${entry}` : name));
+  let dir = dirname(requireHere.resolve(entry ? `${name}/${entry}` : name));
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
@@ -516,7 +517,7 @@ function packageVersion(root: string): string {
 }
 
 /** Reads fontsource's `@font-face` blocks: each `.woff` file (satori reads WOFF) and its unicode-range. */
-export function parseFontFaces(css: string, dir: string, weight: Weight): Face[] {
+function parseFontFaces(css: string, dir: string, weight: Weight): Face[] {
   const faces: Face[] = [];
   for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
     const file = /url\(\.\/files\/([^)]+?)\.woff\)/.exec(block)?.[1];
@@ -593,7 +594,7 @@ function isJoiner(codePoint: number): boolean {
 }
 
 /** Control characters and line breaks become spaces; runs of spaces collapse. */
-export function cleanText(text: string): string {
+function cleanText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
@@ -608,7 +609,7 @@ function covers(face: Face, codePoint: number): boolean {
 const EMOJI_PREFIX = 'noto-emoji-';
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-export interface TextFonts {
+interface TextFonts {
   /** The text without the characters no font draws. */
   text: string;
   /** Faces for the text itself. */
@@ -622,7 +623,7 @@ export interface TextFonts {
  * Which faces draw `text` at `weight`, and the characters none can (removed from the text, so
  * the card shows no empty boxes). Emoji are set apart: they are drawn as images (see `emojiImages`).
  */
-export function fontsFor(text: string, weight: Weight): TextFonts {
+function fontsFor(text: string, weight: Weight): TextFonts {
   const faces = new Set<Face>();
   const emoji = new Map<string, Set<Face>>();
   const missing: string[] = [];
@@ -798,7 +799,7 @@ async function decodeCover(cover: Buffer, size: Size): Promise<Raster> {
  * Copies the cover into the card at `box`, with rounded corners: corner pixels are blended with
  * what is underneath by how much of them the rounded shape covers (anti-aliasing).
  */
-export function pasteCover(card: Raster, cover: Raster, box: Box, radius: number): void {
+function pasteCover(card: Raster, cover: Raster, box: Box, radius: number): void {
   const rowBytes = cover.width * CHANNELS;
   const r = Math.min(radius, Math.floor(cover.width / 2), Math.floor(cover.height / 2));
   for (let y = 0; y < cover.height; y++) {
