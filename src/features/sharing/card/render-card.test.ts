@@ -168,6 +168,23 @@ describe('renderCard', () => {
     expect(cardLayout(input(), coverMeta && { width: coverMeta.width, height: coverMeta.height }).template).toBe(template);
   }, 60_000);
 
+  it('keeps a card with a very busy cover under 100 KB by lowering the quality', async () => {
+    // Noise, a little blurred: far busier than any photo, and it fills the card when shown alone.
+    const noise = Buffer.alloc(1600 * 900 * 3);
+    let seed = 1;
+    for (let i = 0; i < noise.length; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      noise[i] = seed >> 23;
+    }
+    const busy = await sharp(noise, { raw: { width: 1600, height: 900, channels: 3 } }).blur(0.8).png().toBuffer();
+    for (const carriesTitle of [false, true]) {
+      const card = await renderCard({ ...base, title: 'Busy cover', cover: { data: busy, carriesTitle } });
+      writeFileSync(join(SAMPLES, `busy-cover${carriesTitle ? '-only' : ''}.jpg`), card.data);
+      expect(card.data.length).toBeLessThanOrEqual(CARD_MAX_BYTES);
+      expect(await sharp(card.data).metadata()).toMatchObject({ format: 'jpeg', width: CARD_WIDTH, height: CARD_HEIGHT });
+    }
+  }, 60_000);
+
   it('draws nothing over the cover: its box in the card is the cover itself', async () => {
     const input: CardInput = { ...base, title: 'A title that wraps onto more than one line beside the cover', cover: { data: COVER } };
     const layout = cardLayout(input, { width: 1600, height: 900 });

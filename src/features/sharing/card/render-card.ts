@@ -735,8 +735,11 @@ function loadSharp(): Promise<SharpFunction> {
  * of the render (encoding takes ~10 ms without them); the cards stay far under CARD_MAX_BYTES.
  */
 const JPEG: JpegOptions = { quality: 80, mozjpeg: true, trellisQuantisation: false, optimiseScans: false };
-/** When a busy cover pushes a card over CARD_MAX_BYTES, these qualities are tried in turn. */
-const FALLBACK_QUALITIES = [72, 64, 56, 48, 40];
+/**
+ * When a busy cover pushes a card over CARD_MAX_BYTES, these qualities are tried in turn (a
+ * photo needs at most the first; a cover of pure noise shown alone needs the last).
+ */
+const FALLBACK_QUALITIES = [72, 64, 56, 48, 40, 32, 24];
 const CHANNELS = 3;
 
 /** A raw RGB image (no alpha). */
@@ -757,7 +760,7 @@ async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
     data = await source().jpeg({ ...JPEG, quality }).toBuffer();
   }
   if (data.length > CARD_MAX_BYTES) {
-    throw new Error(`render-card: the card for "${what}" is ${data.length} bytes even at quality 40; the limit is ${CARD_MAX_BYTES}`);
+    throw new Error(`render-card: the card for "${what}" is ${data.length} bytes even at quality ${FALLBACK_QUALITIES.at(-1)}; the limit is ${CARD_MAX_BYTES}`);
   }
   return data;
 }
