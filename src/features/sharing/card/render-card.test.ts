@@ -275,13 +275,24 @@ describe('renderCard', () => {
  */
 describe.runIf(process.env.CARD_BENCH)('timing', () => {
   it('reports cold and cached milliseconds per card for each template', async () => {
+    const count = 20;
+    // Different covers (one pixel differs; one more for the warm-up), so each card decodes its own 1600x900 PNG.
+    const covers = await Promise.all(
+      Array.from({ length: count + 1 }, (_, i) =>
+        sharp(COVER)
+          .composite([{ input: Buffer.from([i, 0, 0, 255]), raw: { width: 1, height: 1, channels: 4 }, left: i, top: 0 }])
+          .png()
+          .toBuffer(),
+      ),
+    );
+    let next = 0;
     const templates: Record<string, (title: string) => CardInput> = {
       typographic: (title) => ({ ...base, title }),
       'cover-beside': (title) => ({ ...base, title, cover: { data: COVER } }),
+      'cover-beside, a new cover each': (title) => ({ ...base, title, cover: { data: covers[next++] ?? COVER } }),
       'cover-above': (title) => ({ ...base, title, cover: { data: wideCover } }),
       'cover-only': (title) => ({ ...base, title, cover: { data: COVER, carriesTitle: true } }),
     };
-    const count = 20;
     const lines: string[] = [];
     for (const [name, make] of Object.entries(templates)) {
       await renderCard(make(`Warm-up for ${name}`));
@@ -297,7 +308,7 @@ describe.runIf(process.env.CARD_BENCH)('timing', () => {
       for (const input of inputs) expect((await renderCard(input)).fromCache).toBe(true);
       const cached = (performance.now() - started) / count;
       lines.push(
-        `${name.padEnd(13)} cold ${cold.toFixed(1)} ms (CPU ${((used.user + used.system) / 1000 / count).toFixed(1)} ms), cached ${cached.toFixed(2)} ms`,
+        `${name.padEnd(30)} cold ${cold.toFixed(1)} ms (CPU ${((used.user + used.system) / 1000 / count).toFixed(1)} ms), cached ${cached.toFixed(2)} ms`,
       );
     }
     console.log(`share cards, ${count} different titles each:\n${lines.join('\n')}`);
