@@ -311,7 +311,7 @@ function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): CardElement
         'div',
         { style: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 32, paddingTop: 24 } },
         oneLine(texts.byline, { fontSize: 28, fontWeight: 500, color: BRAND.byline, flexShrink: 1 }),
-        oneLine(texts.host, { fontSize: 26, fontWeight: 500, color: BRAND.accentText, flexShrink: 0 }),
+        oneLine(texts.host, { fontSize: 26, fontWeight: 500, color: BRAND.accentText, flexShrink: 0, maxWidth: '45%' }),
       ),
     ),
   );
@@ -339,6 +339,9 @@ function coverBesideCard(texts: CardTexts, layout: { cover: Box; text: Box }, fi
 
 function coverAboveCard(texts: CardTexts, layout: { cover: Box; text: Box }, fit: TitleFit): CardElement {
   const { text } = layout;
+  // One footer row: the site name goes first when the row would be too long, so the byline stays.
+  const withSite = `${texts.siteName} · ${texts.byline}`;
+  const siteAndByline = guessWidth(`${withSite}${texts.host}`) * 22 < text.width - 120 ? withSite : texts.byline;
   return root(
     coverPlate(layout.cover),
     absolute(
@@ -349,9 +352,9 @@ function coverAboveCard(texts: CardTexts, layout: { cover: Box; text: Box }, fit
         'div',
         { style: { display: 'flex', alignItems: 'center', gap: 14 } },
         brandMark(30),
-        oneLine(`${texts.siteName} · ${texts.byline}`, { fontSize: 22, fontWeight: 500, color: BRAND.byline, flexShrink: 1 }),
+        oneLine(siteAndByline, { fontSize: 22, fontWeight: 500, color: BRAND.byline, flexShrink: 1 }),
         h('div', { style: { display: 'flex', flexGrow: 1 } }),
-        oneLine(texts.host, { fontSize: 22, fontWeight: 500, color: BRAND.accentText, flexShrink: 0 }),
+        oneLine(texts.host, { fontSize: 22, fontWeight: 500, color: BRAND.accentText, flexShrink: 0, maxWidth: '40%' }),
       ),
     ),
   );
