@@ -300,15 +300,22 @@ describe.runIf(process.env.CARD_BENCH)('timing', () => {
         make(`Milestone ${i + 1}: Milvus passes ${(i + 1) * 1000} stars and ships a faster index for vector search`),
       );
       const cpu = process.cpuUsage();
-      let started = performance.now();
-      for (const input of inputs) expect((await renderCard(input)).fromCache).toBe(false);
-      const cold = (performance.now() - started) / count;
+      const times: number[] = [];
+      for (const input of inputs) {
+        const started = performance.now();
+        expect((await renderCard(input)).fromCache).toBe(false);
+        times.push(performance.now() - started);
+      }
       const used = process.cpuUsage(cpu);
-      started = performance.now();
+      const started = performance.now();
       for (const input of inputs) expect((await renderCard(input)).fromCache).toBe(true);
       const cached = (performance.now() - started) / count;
+      const mean = times.reduce((sum, time) => sum + time, 0) / count;
+      // On a shared machine the fastest cards show the cost without other people's processes.
+      const fastest = [...times].sort((a, b) => a - b).slice(0, 5);
       lines.push(
-        `${name.padEnd(30)} cold ${cold.toFixed(1)} ms (CPU ${((used.user + used.system) / 1000 / count).toFixed(1)} ms), cached ${cached.toFixed(2)} ms`,
+        `${name.padEnd(30)} cold: mean ${mean.toFixed(1)} ms, fastest five ${(fastest.reduce((sum, time) => sum + time, 0) / 5).toFixed(1)} ms, ` +
+          `CPU ${((used.user + used.system) / 1000 / count).toFixed(1)} ms; cached ${cached.toFixed(2)} ms`,
       );
     }
     console.log(`share cards, ${count} different titles each:\n${lines.join('\n')}`);
