@@ -1139,7 +1139,7 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
     await writeAtomically(join(dir, `${key}.jpg`), drawn.data);
   } catch (error) {
     // The card is still good; only the next build will have to draw it again.
-    if (!warnedCacheWrite) console.warn(`[share-image] cannot write the card cache in ${dir}: ${(error as Error).message}`);
+    if (!warnedCacheWrite) console.warn(`[share-card] cannot write the card cache in ${dir}: ${(error as Error).message}`);
     warnedCacheWrite = true;
   }
 }
