@@ -124,7 +124,7 @@ describe('sections and anchors', () => {
     expect($('.prose h2').map((_, h) => $(h).attr('id')).get()).toEqual(['setup', 'results']);
     expect($('.prose h3').attr('id')).toBe('details-of-the-setup');
     expect($('.prose .heading a.heading-anchor[href="#setup"]').length).toBe(1);
-    expect($('.toc a').map((_, a) => $(a).attr('href')).get()).toEqual(['#setup', '#details-of-the-setup', '#results']);
+    expect($('.toc-side a').map((_, a) => $(a).attr('href')).get()).toEqual(['#setup', '#details-of-the-setup', '#results']);
     expect($('.prose a[href="#Setup"]').length).toBe(1);
   });
 

@@ -1,10 +1,11 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { SyntaxValidator } from 'fast-xml-validator';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { truncate } from '../../src/lib/text';
+import { ROOT } from '../../scripts/project-copy.mjs';
 import { builtSite } from '../support/sites';
 
 // The seed beside the real-format fixtures, built for a deployment under a sub-path of another
@@ -17,6 +18,8 @@ const HOSTILE_DESC = 'Description with "quotes", <tags> & </script> and emoji �
 const CHINESE = '2022-1-5-向量数据库';
 
 const build = await builtSite('real-format');
+/** Where the built cards are copied for a reviewer to look at. */
+const REVIEW = join(ROOT, 'test-results/cards');
 const dist = build.dist;
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -100,6 +103,21 @@ describe('link previews on every page', () => {
       expect(meta($, 'og:image')).toBe(`${ORIGIN_BASE}og/default.jpg`);
       expect($('script[type="application/ld+json"]').length).toBe(0);
       expect($('link[rel="canonical"]').attr('href')).toBe(`${ORIGIN_BASE}${path ? `${path}/` : ''}`);
+    }
+  });
+});
+
+describe('share cards', () => {
+  test('every card is a 1200 × 630 JPEG of at most 100 KB, saved for review in test-results/cards/', async () => {
+    const cards = (await readdir(join(dist, 'og'), { recursive: true })).filter((file) => file.endsWith('.jpg'));
+    expect(cards.length).toBe((await readdir(join(dist, 'blog'), { withFileTypes: true })).filter((e) => e.isDirectory()).length + 1);
+    await mkdir(REVIEW, { recursive: true });
+    for (const card of cards) {
+      const file = join(dist, 'og', card);
+      const meta = await sharp(file).metadata();
+      expect([meta.format, meta.width, meta.height], card).toEqual(['jpeg', 1200, 630]);
+      expect((await stat(file)).size, card).toBeLessThanOrEqual(100_000);
+      await copyFile(file, join(REVIEW, card.replaceAll('/', '-')));
     }
   });
 });
@@ -226,7 +244,7 @@ describe('a title with quotes, markup, </script> and emoji', () => {
   });
 
   test('its share card draws every character', () => {
-    expect(build.output).not.toContain('[share-image]');
+    expect(build.output).not.toContain('[share-card]');
   });
 });
 

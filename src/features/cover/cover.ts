@@ -11,7 +11,7 @@ export interface Cover {
   src: string;
   alt: string;
   /** The site's own copy, when the media manifest has one: served through astro:assets, drawn on the share card. */
-  local?: { image: ImageMetadata; file: string };
+  local?: { image: ImageMetadata; file: string; carriesTitle: boolean };
 }
 
 /** A post's cover, resolved once: the local copy when the manifest has one, else the remote address. */
@@ -25,5 +25,5 @@ export async function resolveCover(src: string | undefined, alt: string): Promis
       `src/features/media/manifest.ts: "${entry.file}" (for ${entry.remote}) must be a PNG, JPEG, WebP or AVIF file in src/assets/media/covers/ (covers are converted to AVIF/WebP, which would keep only a GIF's first frame)`,
     );
   }
-  return { src, alt, local: { image: await load(), file: join(MEDIA_DIR, entry.file) } };
+  return { src, alt, local: { image: await load(), file: join(MEDIA_DIR, entry.file), carriesTitle: entry.carriesTitle ?? false } };
 }

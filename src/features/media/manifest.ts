@@ -11,6 +11,8 @@ interface BaseEntry {
   file: string;
   /** Base of the file names readers see (downloads, generated variants). */
   slug: string;
+  /** A cover whose art already shows the post's title: its share card is the cover alone. */
+  carriesTitle?: boolean;
 }
 
 export interface CoverEntry extends BaseEntry {
@@ -47,7 +49,7 @@ export type MediaRole = MediaEntry['role'];
  * `npm run artwork`; dropping in the real originals (same entry) needs no other change.
  */
 export const mediaManifest: readonly MediaEntry[] = [
-  { remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png', file: 'covers/milvus-10k-cover.png', role: 'cover', slug: 'milvus-10k-stars-cover' },
+  { remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png', file: 'covers/milvus-10k-cover.png', role: 'cover', slug: 'milvus-10k-stars-cover', carriesTitle: true },
   {
     remote: 'https://assets.zilliz.com/Milvus_0_10000_d50a914332.gif',
     file: 'milvus-road-to-10k-stars.gif',

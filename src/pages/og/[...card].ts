@@ -1,15 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import sharp from 'sharp';
-import { site } from '../../config/site';
 import { getPosts, type PostSummary } from '../../features/content/posts';
-import { renderShareCard } from '../../features/sharing/card/card';
-import { defaultCardInput, renderPostCard } from '../../features/sharing/card';
+import { defaultCardInput, postCardInput } from '../../features/sharing/card/card-input';
+import { renderCard } from '../../features/sharing/card/render-card';
 import { base, defaultCardPath } from '../../lib/paths';
 
 /** The route parameter of a card: its path below `og/`, decoded (Astro encodes it again). */
 const param = (path: string) => decodeURIComponent(path.slice(base.length + 'og/'.length));
 
-// Share cards (og:image / twitter:image), rendered once at build: one per post, one site-wide default.
+// Share cards (og:image / twitter:image): one per post and one site-wide, each from the disk
+// cache when its inputs (text, cover bytes, template, fonts) have not changed.
 export const getStaticPaths = (async () => [
   { params: { card: param(defaultCardPath) }, props: { post: undefined } },
   ...(await getPosts()).map((post) => ({ params: { card: param(new URL(post.share.image.url).pathname) }, props: { post } })),
@@ -20,7 +19,10 @@ interface Props {
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {
-  const card = props.post ? await renderPostCard(props.post, site) : await renderShareCard(defaultCardInput(site));
-  const data = card.type === 'image/jpeg' ? card.data : await sharp(card.data).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
-  return new Response(new Uint8Array(data), { headers: { 'Content-Type': 'image/jpeg' } });
+  const card = await renderCard(props.post ? await postCardInput(props.post) : defaultCardInput);
+  if (card.missing.length) {
+    // The card still builds; the log says which characters no bundled font has.
+    console.warn(`[share-card] ${props.post?.id ?? 'default'}: no bundled font draws ${card.missing.map((c) => JSON.stringify(c)).join(' ')}; left out of the card`);
+  }
+  return new Response(new Uint8Array(card.data), { headers: { 'Content-Type': card.type } });
 };
