@@ -1,12 +1,11 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownPipeline } from './src/features/markdown/pipeline.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
-import { cspDirectives, cspHash } from './src/features/security/security.ts';
+import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 
@@ -14,23 +13,27 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
+  // Two routes writing the same page (a post named `2` and page 2 of /blog/) fail the build.
+  prerenderConflictBehavior: 'error',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").
   compressHTML: true,
-  // All CSS inline: first paint needs no second request, and Astro hashes each <style> for the CSP.
-  build: { inlineStylesheets: 'always' },
+  // One Content-Security-Policy for every page (src/features/security/security.ts, written by
+  // BaseLayout as the first <meta> after the charset): so no per-page inline code. Styles are
+  // hashed files in _astro/ (style-src 'self'), shared and cached across pages.
+  build: { inlineStylesheets: 'never' },
+  vite: {
+    plugins: [codeThemeStylesheet()],
+    build: {
+      // Component scripts stay files in _astro/ too (script-src 'self'); other assets keep Vite's default.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
   // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
   integrations: [
     mdx(),
     securityHeadersFile(),
     sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
   ],
-  security: {
-    csp: {
-      directives: cspDirectives({ forHeader: false }),
-      // The no-flash theme script is inlined as written (is:inline), so Astro cannot hash it itself.
-      scriptDirective: { hashes: [cspHash(readFileSync('./src/scripts/theme-init.js', 'utf8'))] },
-    },
-  },
   markdown: {
     processor: unified(markdownPipeline),
     // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { absoluteUrl, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
+import { absoluteUrl, blogPagePath, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
 
 test('every accepted form of BASE_PATH gives one base', () => {
   for (const form of ['milestones', '/milestones', '/milestones/', ' milestones// ']) expect(normaliseBase(form)).toBe('/milestones/');
@@ -34,4 +34,14 @@ test('tag slugs are stable for case and keep non-Latin letters', () => {
   expect(tagSlug('Data Science')).toBe(tagSlug('data science'));
   expect(tagSlug('向量')).toBe('向量');
   expect(tagSlug('C++')).toBe('c');
+});
+
+test('list pages: the first page keeps the list URL, later pages add their number', () => {
+  expect(blogPagePath()).toBe('/blog/');
+  expect(blogPagePath(1)).toBe('/blog/');
+  expect(blogPagePath(2)).toBe('/blog/2/');
+  expect(tagPath('Data Science', 1)).toBe('/tags/data-science/');
+  expect(tagPath('Data Science', 3)).toBe('/tags/data-science/3/');
+  expect(() => blogPagePath(0)).toThrow();
+  expect(() => tagPath('x', 1.5)).toThrow();
 });
