@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { encodePath, withBase } from '../../lib/paths';
+import { base, encodePath, withBase } from '../../lib/paths';
 import { formatHeadersFile, HEADERS_FILE_LIMITS, ruleMatches, type HeaderRule } from './headers-file';
 import { assetCacheRules, contentSecurityPolicy, revalidateCacheControl, securityHeaders } from './security';
 
@@ -25,23 +25,19 @@ async function filesOf(root: string): Promise<string[]> {
  * that is a handful of rules.
  */
 export function pageCacheRules(files: readonly string[]): string[] {
-  const assets = assetCacheRules.map((rule) => rule.path);
   const paths = new Set<string>();
   for (const file of files.filter((f) => f.endsWith('.html'))) {
     const slash = file.indexOf('/');
-    if (slash < 0) {
-      if (file === 'index.html') paths.add('');
-      paths.add(file);
-    } else if (!assets.some((pattern) => ruleMatches(pattern, file))) {
-      paths.add(`${file.slice(0, slash)}/*`);
-    }
+    if (slash >= 0) paths.add(`${file.slice(0, slash)}/*`);
+    else if (file === 'index.html') paths.add('').add(file);
+    else paths.add(file);
   }
   return [...paths].sort();
 }
 
 /** The request paths (with the base) a built file answers: `blog/a/index.html` → `/blog/a/`, `/blog/a/index.html`. */
-export function requestPaths(file: string): string[] {
-  const path = withBase(encodePath(file));
+export function requestPaths(file: string, onto: string = base): string[] {
+  const path = withBase(encodePath(file), onto);
   return path.endsWith('/index.html') ? [path.slice(0, -'index.html'.length), path] : [path];
 }
 
@@ -54,9 +50,11 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
     ...assetCacheRules,
     ...pageCacheRules(files).map((path) => ({ path, cacheControl: revalidateCacheControl })),
   ].map(({ path, cacheControl }) => ({ pattern: withBase(path), headers: { 'Cache-Control': cacheControl } }));
-  for (const path of files.flatMap(requestPaths)) {
+  for (const path of files.flatMap((file) => requestPaths(file))) {
     const matching = cache.filter((rule) => ruleMatches(rule.pattern, path));
-    if (matching.length > 1) throw new Error(`_headers: ${path} matches ${matching.map((rule) => `"${rule.pattern}"`).join(' and ')}; hosts would join their Cache-Control values`);
+    if (matching.length > 1) {
+      throw new Error(`_headers: ${path} matches ${matching.map((rule) => `"${rule.pattern}"`).join(' and ')}, and hosts would join their Cache-Control values (pages cannot live in an asset folder)`);
+    }
   }
   return [{ pattern: withBase('*'), headers: securityHeaders() }, ...cache];
 }
