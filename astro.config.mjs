@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -8,6 +9,7 @@ import { securityHeadersFile } from './src/features/security/headers-integration
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
+import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
 
 export default defineConfig({
   site: site.url,
@@ -28,11 +30,10 @@ export default defineConfig({
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
   },
-  // The sitemap lists readable pages: not the 404 or the per-post Mastodon share pages.
   integrations: [
     mdx(),
     securityHeadersFile(),
-    sitemap({ filter: (page) => !/\/(404|share)\//.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
   ],
   markdown: {
     processor: unified(markdownPipeline),

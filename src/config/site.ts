@@ -14,6 +14,10 @@ export interface SiteConfig {
   ogLocale: string;
   /** The X/Twitter account that speaks for the site, with the leading `@`. */
   twitterHandle: `@${string}`;
+  /** The Mastodon account that speaks for the site (`@name@host`), for `fediverse:creator`; none if unset. */
+  mastodonAccount?: `@${string}@${string}`;
+  /** How many of the newest posts the RSS feed carries, in full. */
+  feedItems: number;
   /** Words per minute used for reading-time estimates. */
   wordsPerMinute: number;
   /** Who publishes the site (JSON-LD `publisher`, feed credits). */
@@ -49,6 +53,7 @@ export const site: SiteConfig = {
   locale: 'en',
   ogLocale: 'en_US',
   twitterHandle: '@milvusio',
+  feedItems: 20,
   wordsPerMinute: 220,
   publisher: 'The Milvus Community',
   defaultAuthor: 'The Milvus Community',

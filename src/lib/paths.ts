@@ -85,3 +85,8 @@ export function postCardPath(id: string): string {
 
 /** The site-wide share card of every page that is not a post. */
 export const defaultCardPath = withBase('og/default.jpg');
+
+/** A PNG rendition of the site's mark (`src/features/sharing/icons.ts`). */
+export function iconPath(name: string): string {
+  return withBase(`icons/${name}.png`);
+}

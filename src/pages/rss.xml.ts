@@ -8,12 +8,13 @@ import { site } from '../config/site';
 import { getPosts } from '../features/content/posts';
 import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../features/feed/feed';
 import { feedPath, siteUrl } from '../lib/paths';
+import { siteLogo } from '../features/sharing/share-meta';
 
-// Full-content RSS 2.0 feed. Items link to the post on this site (what a feed reader opens);
-// their share card or cover travels as Media RSS.
+// RSS 2.0 with the newest `site.feedItems` posts in full (a feed of every post in full grows by
+// tens of kilobytes a post). Items link to the post on this site; their picture travels as Media RSS.
 export const GET: APIRoute = async () => {
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const posts = await getPosts();
+  const posts = (await getPosts()).slice(0, site.feedItems);
   const items = await Promise.all(
     posts.map(async (post) => {
       const html = post.entry.rendered?.html ?? (await container.renderToString((await render(post.entry)).Content));
@@ -34,7 +35,11 @@ export const GET: APIRoute = async () => {
     description: site.description,
     site: siteUrl(''),
     xmlns: FEED_NAMESPACES,
-    customData: `<language>${escapeXml(site.locale)}</language><atom:link href="${escapeXml(siteUrl(feedPath))}" rel="self" type="application/rss+xml"/>`,
+    customData: [
+      `<language>${escapeXml(site.locale)}</language>`,
+      `<image><url>${escapeXml(siteLogo.url)}</url><title>${escapeXml(site.name)}</title><link>${escapeXml(siteUrl(''))}</link></image>`,
+      `<atom:link href="${escapeXml(siteUrl(feedPath))}" rel="self" type="application/rss+xml"/>`,
+    ].join(''),
     items,
     trailingSlash: true,
   });

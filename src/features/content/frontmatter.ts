@@ -145,12 +145,17 @@ export const postFrontmatterSchema = z
     canonicalUrl: optionalWebUrl,
     // Some posts spell it this way; it is merged into `canonicalUrl` below.
     canonicalURL: optionalWebUrl,
+    /** When the post was last changed, if its author says so (`dateModified` in its JSON-LD). */
+    updated: z.unknown().optional().transform((value, ctx) => {
+      if (emptyToUndefined(value) === undefined) return undefined;
+      const date = parseCalendarDate(value);
+      if (date) return calendarDateToUtc(date);
+      ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date (expected YYYY-MM-DD)` });
+      return z.NEVER;
+    }),
   })
   .transform(({ canonicalURL, date, ...data }) => ({
     ...data,
     canonicalUrl: data.canonicalUrl ?? canonicalURL,
     date: calendarDateToUtc(date),
-    calendarDate: date,
   }));
-
-export type PostFrontmatter = z.output<typeof postFrontmatterSchema>;

@@ -42,7 +42,7 @@ export interface Post extends PostSummary {
 const CODE_FENCE = /^ {0,3}(```|~~~)/m;
 
 async function summarise(entry: PostEntry): Promise<PostSummary> {
-  const { title, desc, date, tags, cover, canonicalUrl } = entry.data;
+  const { title, desc, date, updated, tags, cover, canonicalUrl } = entry.data;
   const author = entry.data.author ?? site.defaultAuthor;
   const body = entry.body ?? '';
   const path = postPath(entry.id);
@@ -60,7 +60,7 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     cover: await resolveCover(cover, (cover && coverAltFromMarkdown(body, { title, cover })) || title),
     readingMinutes: readingMinutes(body, site.wordsPerMinute),
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),
-    share: postShare({ id: entry.id, title, desc, author, date, tags, canonicalUrl, url }),
+    share: postShare({ id: entry.id, title, desc, author, date, updated, tags, canonicalUrl, url }),
   };
 }
 

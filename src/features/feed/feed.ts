@@ -7,7 +7,8 @@ import { toHtml } from 'hast-util-to-html';
  * must be absolute, and nothing may run (no scripts, styles, event handlers or `javascript:`).
  */
 
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta']);
+// Buttons are the page's own controls (pause, copy); in a feed reader they would be dead text.
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'button']);
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
 function absolute(value: string, base: string): string | undefined {

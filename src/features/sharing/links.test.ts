@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  blueskyShareUrl,
   emailShareUrl,
   facebookShareUrl,
   hackerNewsShareUrl,
@@ -10,6 +11,7 @@ import {
   mastodonText,
   redditShareUrl,
   shareLinks,
+  threadsShareUrl,
   xShareUrl,
 } from './links';
 
@@ -39,6 +41,22 @@ describe('share URLs carry the exact title and URL, whatever they contain', () =
     expect(text.endsWith('…')).toBe(true);
   });
 
+  test('Bluesky: title then URL in one text, within its 300 graphemes', () => {
+    const href = blueskyShareUrl(hostile);
+    expect(new URL(href).origin + new URL(href).pathname).toBe('https://bsky.app/intent/compose');
+    expect(params(href).get('text')).toBe(`${hostile.title}\n\n${hostile.url}`);
+    const long = params(blueskyShareUrl({ title: 'word '.repeat(100), url: hostile.url })).get('text') ?? '';
+    expect([...new Intl.Segmenter().segment(long)].length).toBeLessThanOrEqual(300);
+    expect(long.endsWith(hostile.url)).toBe(true);
+  });
+
+  test('Threads: text and the link attachment', () => {
+    const href = threadsShareUrl(hostile);
+    expect(new URL(href).origin + new URL(href).pathname).toBe('https://www.threads.com/intent/post');
+    expect(params(href).get('text')).toBe(hostile.title);
+    expect(params(href).get('url')).toBe(hostile.url);
+  });
+
   test('LinkedIn, Facebook, Reddit and Hacker News', () => {
     expect(params(linkedInShareUrl(hostile)).get('url')).toBe(hostile.url);
     expect(params(facebookShareUrl(hostile)).get('u')).toBe(hostile.url);
@@ -59,13 +77,13 @@ describe('share URLs carry the exact title and URL, whatever they contain', () =
         .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
     );
     expect(query.get('subject')).toBe(hostile.title);
-    expect(query.get('body')).toBe(`${hostile.title}\n\n${hostile.url}`);
+    expect(query.get('body')).toBe(`${hostile.title}\r\n\r\n${hostile.url}`);
   });
 
   test('the list: every network once, external ones marked, Mastodon on the site', () => {
     const links = shareLinks(hostile, { xHandle: '@milvusio', mastodonPage: '/sub/share/mastodon/a/' });
-    expect(links.map((l) => l.network)).toEqual(['x', 'linkedin', 'facebook', 'reddit', 'hackernews', 'mastodon', 'email']);
-    expect(links.filter((l) => l.external).map((l) => new URL(l.href).protocol)).toEqual(Array(5).fill('https:'));
+    expect(links.map((l) => l.network)).toEqual(['x', 'bluesky', 'threads', 'linkedin', 'facebook', 'reddit', 'hackernews', 'mastodon', 'email']);
+    expect(links.filter((l) => l.external).map((l) => new URL(l.href).protocol)).toEqual(Array(7).fill('https:'));
     expect(links.find((l) => l.network === 'mastodon')?.href).toBe('/sub/share/mastodon/a/');
   });
 });

@@ -12,7 +12,7 @@ export interface SharePage {
   title: string;
 }
 
-export type ShareNetwork = 'x' | 'linkedin' | 'facebook' | 'reddit' | 'hackernews' | 'mastodon' | 'email';
+export type ShareNetwork = 'x' | 'bluesky' | 'threads' | 'linkedin' | 'facebook' | 'reddit' | 'hackernews' | 'mastodon' | 'email';
 
 export interface ShareLink {
   network: ShareNetwork;
@@ -43,6 +43,16 @@ export function xShareUrl(page: SharePage, handle?: string): string {
   })}`;
 }
 
+/** Bluesky's compose intent (https://docs.bsky.app/docs/advanced-guides/intent-links): one text, 300 graphemes at most. */
+export function blueskyShareUrl(page: SharePage): string {
+  return `https://bsky.app/intent/compose?${query({ text: `${truncate(page.title, 300 - [...page.url].length - 2)}\n\n${page.url}` })}`;
+}
+
+/** Threads' post intent: text, and the page as its link attachment. */
+export function threadsShareUrl(page: SharePage): string {
+  return `https://www.threads.com/intent/post?${query({ text: page.title, url: page.url })}`;
+}
+
 export function linkedInShareUrl(page: SharePage): string {
   return `https://www.linkedin.com/sharing/share-offsite/?${query({ url: page.url })}`;
 }
@@ -59,8 +69,9 @@ export function hackerNewsShareUrl(page: SharePage): string {
   return `https://news.ycombinator.com/submitlink?${query({ u: page.url, t: page.title })}`;
 }
 
+/** A mail draft; its body breaks lines with CRLF, as RFC 6068 asks of `mailto:` bodies. */
 export function emailShareUrl(page: SharePage): string {
-  return `mailto:?${query({ subject: page.title, body: `${page.title}\n\n${page.url}` })}`;
+  return `mailto:?${query({ subject: page.title, body: `${page.title}\r\n\r\n${page.url}` })}`;
 }
 
 /** What a Mastodon post about the page says: the title, then the link. */
@@ -112,6 +123,8 @@ export interface ShareLinkOptions {
 export function shareLinks(page: SharePage, options: ShareLinkOptions): ShareLink[] {
   return [
     { network: 'x', label: 'X (Twitter)', href: xShareUrl(page, options.xHandle), external: true },
+    { network: 'bluesky', label: 'Bluesky', href: blueskyShareUrl(page), external: true },
+    { network: 'threads', label: 'Threads', href: threadsShareUrl(page), external: true },
     { network: 'linkedin', label: 'LinkedIn', href: linkedInShareUrl(page), external: true },
     { network: 'facebook', label: 'Facebook', href: facebookShareUrl(page), external: true },
     { network: 'reddit', label: 'Reddit', href: redditShareUrl(page), external: true },

@@ -17,7 +17,7 @@ const page: PageSeo = {
 describe('seoTags', () => {
   const tags = seoTags(page, { name: 'Publisher' });
   const og = new Map(tags.openGraph);
-  const twitter = new Map(tags.twitter);
+  const twitter = new Map(tags.named);
 
   test('keeps titles and descriptions within the platforms’ limits', () => {
     expect([...(og.get('og:title') ?? '')].length).toBeLessThanOrEqual(LIMITS.ogTitle);
@@ -35,6 +35,17 @@ describe('seoTags', () => {
     expect(twitter.get('twitter:card')).toBe('summary_large_image');
     expect(twitter.get('twitter:data1')).toBe('Ann Author');
     expect(twitter.get('twitter:data2')).toBe('April 12, 2022');
+  });
+
+  test('names the Mastodon account and the modification date only when there is one', () => {
+    expect(new Map(tags.named).has('fediverse:creator')).toBe(false);
+    expect(og.has('article:modified_time')).toBe(false);
+    expect((tags.jsonLd as Record<string, unknown>).dateModified).toBeUndefined();
+    const modified = new Date(Date.UTC(2023, 0, 2));
+    const more = seoTags({ ...page, fediverseCreator: '@milvus@mastodon.social', article: { ...page.article!, modified } }, { name: 'Publisher' });
+    expect(new Map(more.named).get('fediverse:creator')).toBe('@milvus@mastodon.social');
+    expect(new Map(more.openGraph).get('article:modified_time')).toBe('2023-01-02T00:00:00.000Z');
+    expect((more.jsonLd as Record<string, unknown>).dateModified).toBe('2023-01-02T00:00:00.000Z');
   });
 
   test('pages without an article are websites with no JSON-LD', () => {

@@ -27,6 +27,7 @@ export interface ShareImageMeta {
 
 export interface ArticleMeta {
   published: Date;
+  modified?: Date;
   author: string;
   tags: string[];
 }
@@ -42,6 +43,8 @@ export interface PageSeo {
   siteName: string;
   locale: string;
   twitterSite: string;
+  /** The Mastodon account that speaks for the site (`@name@host`): Mastodon credits it on the card. */
+  fediverseCreator?: string;
   article?: ArticleMeta;
 }
 
@@ -49,8 +52,8 @@ export interface SeoTags {
   canonical: string;
   /** `[property, content]` pairs for `<meta property>` (Open Graph, article:*). */
   openGraph: Array<[string, string]>;
-  /** `[name, content]` pairs for `<meta name>` (X reads `name=`). */
-  twitter: Array<[string, string]>;
+  /** `[name, content]` pairs for `<meta name>` (X's `twitter:*`, which it reads as `name=`; `fediverse:creator`). */
+  named: Array<[string, string]>;
   jsonLd?: Record<string, unknown>;
 }
 
@@ -75,10 +78,11 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
   ];
   if (seo.article) {
     openGraph.push(['article:published_time', seo.article.published.toISOString()]);
+    if (seo.article.modified) openGraph.push(['article:modified_time', seo.article.modified.toISOString()]);
     openGraph.push(['article:author', seo.article.author]);
     for (const tag of seo.article.tags) openGraph.push(['article:tag', tag]);
   }
-  const twitter: Array<[string, string]> = [
+  const named: Array<[string, string]> = [
     ['twitter:card', 'summary_large_image'],
     ['twitter:site', seo.twitterSite],
     ['twitter:title', truncate(seo.title, LIMITS.twitterTitle)],
@@ -88,13 +92,14 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
   ];
   if (seo.article) {
     // Slack shows these two label/value pairs under the card.
-    twitter.push(['twitter:label1', 'Written by'], ['twitter:data1', seo.article.author]);
-    twitter.push(['twitter:label2', 'Published'], ['twitter:data2', formatPostDate(seo.article.published)]);
+    named.push(['twitter:label1', 'Written by'], ['twitter:data1', seo.article.author]);
+    named.push(['twitter:label2', 'Published'], ['twitter:data2', formatPostDate(seo.article.published)]);
   }
+  if (seo.fediverseCreator) named.push(['fediverse:creator', seo.fediverseCreator]);
   return {
     canonical: seo.canonical,
     openGraph,
-    twitter,
+    named,
     jsonLd: seo.article ? blogPosting(seo, seo.article, publisher) : undefined,
   };
 }
@@ -116,6 +121,7 @@ function blogPosting(seo: PageSeo, article: ArticleMeta, publisher: { name: stri
     description: truncate(seo.description, LIMITS.description),
     image: [imageObject(seo.image)],
     datePublished: article.published.toISOString(),
+    ...(article.modified ? { dateModified: article.modified.toISOString() } : {}),
     author: article.author === publisher.name ? organisation(article.author) : { '@type': 'Person', name: article.author },
     publisher: organisation(publisher.name),
     mainEntityOfPage: { '@type': 'WebPage', '@id': seo.canonical },

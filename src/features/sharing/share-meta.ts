@@ -1,5 +1,6 @@
 import { site } from '../../config/site';
-import { absoluteUrl, defaultCardPath, postCardPath } from '../../lib/paths';
+import { absoluteUrl, defaultCardPath, iconPath, postCardPath } from '../../lib/paths';
+import { SITE_ICONS } from './icons';
 import type { ArticleMeta, ShareImageMeta } from './meta';
 
 /** 1200×630 (1.91:1) JPEG: what X's summary_large_image, Facebook and LinkedIn show uncropped. */
@@ -18,6 +19,7 @@ export interface SharedPost {
   desc?: string;
   author: string;
   date: Date;
+  updated?: Date;
   tags: string[];
   canonicalUrl?: string;
   /** This page's own absolute URL. */
@@ -33,9 +35,18 @@ export function postShare(post: SharedPost): PostShare {
       url: absoluteUrl(postCardPath(post.id)),
       alt: `${post.title}: ${post.desc ?? 'a milestone post'}`,
     },
-    article: { published: post.date, author: post.author, tags: post.tags },
+    article: { published: post.date, modified: post.updated, author: post.author, tags: post.tags },
   };
 }
+
+/** The publisher's square logo (JSON-LD, feed image): clients want a square, not the 1.91:1 card. */
+export const siteLogo: ShareImageMeta = {
+  url: absoluteUrl(iconPath('logo')),
+  width: SITE_ICONS.logo.size,
+  height: SITE_ICONS.logo.size,
+  type: 'image/png',
+  alt: site.name,
+};
 
 /** The site-wide card. */
 export const defaultShareImage: ShareImageMeta = {
