@@ -26,8 +26,11 @@ export type MediaKind = keyof typeof allowedRemoteHosts;
  */
 export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js'] as const;
 
+let hashes: string[] | undefined;
+/** Read once per process: every page of a build carries the same policy. */
 function inlineScriptHashes(): string[] {
-  return INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(resolve(process.cwd(), file), 'utf8'))}'`);
+  hashes ??= INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(resolve(process.cwd(), file), 'utf8'))}'`);
+  return hashes;
 }
 
 /**
