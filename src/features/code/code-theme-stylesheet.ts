@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { codeThemeCss } from './shiki-classes';
@@ -13,13 +14,19 @@ const FILE = fileURLToPath(new URL('./code-theme.css', import.meta.url));
  * CSS, linked only by pages with code, cached across them, and allowed by `style-src 'self'`.
  */
 export function codeThemeStylesheet(): Plugin {
+  let servedAs = '';
   return {
     name: 'milestones:code-theme-stylesheet',
+    configResolved(config) {
+      servedAs = `/${relative(config.root, FILE).split(sep).join('/')}`;
+    },
     resolveId(id) {
       const [path, query] = id.split('?');
       if (path === CODE_THEME_ID) return query ? `${FILE}?${query}` : FILE;
-      // Vite imports the file again by its path (with its own queries) while bundling it.
-      return path === FILE ? id : undefined;
+      // Vite imports the file again by its path while bundling it; the dev server asks for it by URL.
+      if (path === FILE) return id;
+      if (path === servedAs) return query ? `${FILE}?${query}` : FILE;
+      return undefined;
     },
     load(id) {
       return id.split('?')[0] === FILE ? codeThemeCss() : undefined;
