@@ -66,7 +66,8 @@ describe('the preview server', () => {
   });
 
   test('a page without its trailing slash redirects to it, with the same headers', async () => {
-    for (const [path, location] of [['/base/blog/x', '/base/blog/x/'], ['/base/blog/x?a=1', '/base/blog/x/?a=1'], ['/base', '/base/']]) {
+    const cases: Array<[path: string, location: string]> = [['/base/blog/x', '/base/blog/x/'], ['/base/blog/x?a=1', '/base/blog/x/?a=1'], ['/base', '/base/']];
+    for (const [path, location] of cases) {
       const response = await fetch(new URL(path, server.url), { redirect: 'manual' });
       expect(response.status, path).toBe(301);
       expect(response.headers.get('location'), path).toBe(location);
