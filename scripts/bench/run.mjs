@@ -1,7 +1,17 @@
 // `npm run bench`: figures, not pass/fail. Each section builds what it measures in temporary
-// directories (never in src/content) and compares it with a baseline measured in the same run.
-//   BENCH_SIZES=1,100,1000   post counts for the build-time section
-//   BENCH_SECTIONS=build,bytes,images  run only these sections
+// project copies (never in src/content, never with the real project's caches) and compares it with
+// a baseline measured in the same run. Sections:
+//   build   a realistic blog (generated Milvus-style posts) built cold and warm at each size, as
+//           ratios to the 1-post site; dist/ size and page count (build-time.mjs)
+//   bytes   bytes served per page type, against bare Astro; plus /blog/ of the build section's
+//           largest site when that section ran first (page-bytes.mjs)
+//   images  image bytes served against their sources, in a browser (images.mjs)
+// Environment:
+//   BENCH_SIZES=1,100,300   post counts for the build section (the 1-post baseline is always built)
+//   BENCH_SECTIONS=build,bytes,images   run only these sections, in this order
+//   BENCH_REPEAT=n          cold+warm build pairs per size (default 3 below 300 posts, 1 from 300 up)
+//   BENCH_BARE=1            also time a bare Astro project with the same markdown at each size
+//   BENCH_SKIP_BUILD=1      bytes/images: reuse the project's existing dist/ instead of building
 // A section is a module in this folder exporting `title` and `run({ sizes, context })`, which prints
 // its own table (see format.mjs) with a same-run baseline and ratio; add it to SECTIONS below.
 import { createContext } from './_context.mjs';
@@ -15,8 +25,11 @@ import * as pageBytes from './page-bytes.mjs';
  */
 const SECTIONS = { build: buildTime, bytes: pageBytes, images };
 
-const sizes = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1,100,300').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
+if (process.env.BENCH_REPEAT !== undefined && !(Number.isInteger(Number(process.env.BENCH_REPEAT)) && Number(process.env.BENCH_REPEAT) >= 1)) {
+  throw new Error(`BENCH_REPEAT must be a positive integer, got "${process.env.BENCH_REPEAT}"`);
+}
 const wanted = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',');
 for (const name of wanted) if (!SECTIONS[name]) throw new Error(`unknown bench section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
 
