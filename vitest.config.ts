@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['./tests/support/summary-reporter.ts'],
+    // Site suites mostly wait (on a build, or on the shared browser), so more files run at once
+    // than there are cores. One value for both projects, so they share one group and run together.
+    maxWorkers: 4,
     projects: [
       {
         test: {
@@ -19,8 +22,6 @@ export default defineConfig({
           include: ['tests/*/**/*.test.ts'],
           exclude: ['tests/fixtures/**'],
           globalSetup: ['tests/setup/sites.ts'],
-          // Suites mostly wait (on a build, or on the shared browser), so more of them run at once than there are cores.
-          maxWorkers: 4,
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

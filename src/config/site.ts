@@ -26,6 +26,8 @@ export interface SiteConfig {
   defaultAuthor: string;
   /** Alt text of the site-wide share card (pages that are not posts). */
   defaultShareImageAlt: string;
+  /** The project's source repository: the call to action in the header and footer. */
+  repository: { url: string; label: string };
 }
 
 const DEFAULT_SITE_URL = 'https://milestones.milvus.io';
@@ -58,4 +60,5 @@ export const site: SiteConfig = {
   publisher: 'The Milvus Community',
   defaultAuthor: 'The Milvus Community',
   defaultShareImageAlt: 'Milvus Milestones: milestones of the Milvus open-source vector database',
+  repository: { url: 'https://github.com/milvus-io/milvus', label: 'Star Milvus on GitHub' },
 };

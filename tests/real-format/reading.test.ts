@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
 import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
@@ -140,5 +140,80 @@ describe('moving between posts', () => {
     expect(await page.locator('.post-nav a[rel=next]').count()).toBe(1);
     expect(await page.locator('.related-posts').count()).toBe(0);
     await page.context().close();
+  });
+});
+
+describe('the contents of a post with five sections', () => {
+  /** Presses Tab until `selector` has focus (or gives up); returns every tag passed on the way. */
+  async function tabTo(page: Page, selector: string, limit = 60): Promise<string[]> {
+    const passed: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const { tag, hit } = await page.evaluate((s) => ({ tag: document.activeElement?.tagName ?? '', hit: !!document.activeElement?.matches(s) }), selector);
+      passed.push(tag);
+      if (hit) return passed;
+    }
+    throw new Error(`Tab never reached ${selector}: ${passed.join(' ')}`);
+  }
+
+  test.each([375, 1024])('at %i px: a closed details below the hero, opened from the keyboard, its links landing', async (width) => {
+    const { page } = await openPage(browser, url(STRESS), { viewport: viewport(width) });
+    const compact = page.locator('nav.toc-compact');
+    expect(await compact.isVisible()).toBe(true);
+    expect(await page.locator('nav.toc-side').isVisible()).toBe(false);
+    const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top + scrollY);
+    const heroBottom = await page.locator('.post-header').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+    expect(await top('nav.toc-compact')).toBeGreaterThanOrEqual(heroBottom);
+    expect(await top('nav.toc-compact')).toBeLessThan(await top('.prose'));
+    expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    expect(await compact.locator('a').first().isVisible()).toBe(false);
+
+    await tabTo(page, 'nav.toc-compact summary');
+    await page.keyboard.press('Enter');
+    expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await compact.locator('a').count()).toBe(5);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await compact.locator('a').first().getAttribute('href'));
+    await page.keyboard.press('Enter');
+    expect(await landedOn(page, 'install-and-connect')).toBe(true);
+    await page.context().close();
+  });
+
+  test('at 1440 px: a plain list in the margin beside the text, the column unmoved, no summary to tab to', async () => {
+    const { page } = await openPage(browser, url(STRESS), { viewport: viewport(1440) });
+    const side = page.locator('nav.toc-side');
+    expect(await side.isVisible()).toBe(true);
+    expect(await page.locator('nav.toc-compact').isVisible()).toBe(false);
+    expect(await side.locator('summary, details').count()).toBe(0);
+    const box = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [mark, prose, list] = await Promise.all([box('.site-header .brand'), box('.prose'), box('nav.toc-side')]);
+    expect(Math.round(prose.left)).toBe(Math.round(mark.left));
+    // The column stays centred; the list sits right of it, inside the viewport.
+    expect(Math.abs(prose.left - (1440 - prose.right))).toBeLessThanOrEqual(1);
+    expect(list.left).toBeGreaterThan(prose.right);
+    expect(list.right).toBeLessThanOrEqual(1440);
+
+    const passed = await tabTo(page, 'nav.toc-side a');
+    expect(passed).not.toContain('SUMMARY');
+    for (const link of await side.locator('a').all()) {
+      const id = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+      await page.evaluate(() => scrollTo(0, 0));
+      await link.click();
+      expect(await landedOn(page, id), id).toBe(true);
+      // Sticky: the list stays in view while the text scrolls.
+      expect(await side.locator('a').first().isVisible()).toBe(true);
+    }
+    await page.context().close();
+  });
+
+  test('without JavaScript the contents still opens and its links land', async () => {
+    const { page } = await openPage(browser, url(STRESS), { viewport: viewport(375), javaScriptEnabled: false });
+    await page.locator('nav.toc-compact summary').click();
+    await page.locator('nav.toc-compact a').nth(2).click();
+    expect(await landedOn(page, 'a-table-wider-than-a-phone')).toBe(true);
+    await page.context().close();
+    const wide = await openPage(browser, url(STRESS), { viewport: viewport(1440), javaScriptEnabled: false });
+    expect(await wide.page.locator('nav.toc-side a').first().isVisible()).toBe(true);
+    await wide.page.context().close();
   });
 });

@@ -154,6 +154,9 @@ describe('posts', () => {
       expect(query('x').get('url')).toBe(url);
       expect(query('x').get('text')).toBe(title);
       expect(query('x').get('via')).toBe('milvusio');
+      expect(query('bluesky').get('text')).toBe(`${title}\n\n${url}`);
+      expect(query('threads').get('url')).toBe(url);
+      expect(query('threads').get('text')).toBe(title);
       expect(query('linkedin').get('url')).toBe(url);
       expect(query('facebook').get('u')).toBe(url);
       expect(query('reddit').get('url')).toBe(url);
@@ -167,16 +170,16 @@ describe('posts', () => {
           .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
       );
       expect(mail.get('subject')).toBe(title);
-      expect(mail.get('body')).toBe(`${title}\n\n${url}`);
+      expect(mail.get('body')).toBe(`${title}\r\n\r\n${url}`);
       expect(decodeURI(href('mastodon'))).toBe(`${BASE}share/mastodon/${id}/`);
 
       const external = $('.share a[target="_blank"]');
-      expect(external.length).toBe(5);
+      expect(external.length).toBe(7);
       external.each((_, link) => {
         expect($(link).attr('rel')?.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
         expect(new URL($(link).attr('href') ?? '').protocol).toBe('https:');
       });
-      // Icons are decoration; each control is named by its text.
+      // Icons are decoration; each control is named by its (visually hidden) text.
       $('.share a, .share button').each((_, control) => {
         expect($(control).text().trim().length).toBeGreaterThan(0);
         expect($(control).find('svg[aria-hidden="true"]').length).toBe(1);
@@ -263,7 +266,7 @@ describe('feed, sitemap and robots.txt', () => {
     expect(load(hostile.children('content\\:encoded').text())('a').attr('href')).toBe(`${ORIGIN_BASE}blog/`);
   });
 
-  test('the sitemap lists every readable page and no share or 404 page', async () => {
+  test('the sitemap lists every readable page whose canonical is on this site, and no share or 404 page', async () => {
     const index = await readFile(join(dist, 'sitemap-index.xml'), 'utf8');
     expect(() => SyntaxValidator.validate(index)).not.toThrow();
     const $index = load(index, { xml: true });
@@ -273,7 +276,12 @@ describe('feed, sitemap and robots.txt', () => {
     expect(() => SyntaxValidator.validate(xml)).not.toThrow();
     const $ = load(xml, { xml: true });
     const urls = $('url > loc').map((_, el) => $(el).text()).get();
-    for (const id of postPages()) expect(urls).toContain(`${ORIGIN_BASE}blog/${encodeURI(id)}/`);
+    for (const id of postPages()) {
+      const own = `${ORIGIN_BASE}blog/${encodeURIComponent(id)}/`;
+      const canonical = (await page(`blog/${id}`))('link[rel="canonical"]').attr('href');
+      // A syndicated post is the original's to list (its canonical is on milvus.io).
+      expect(urls.includes(own), id).toBe(canonical === own);
+    }
     expect(urls).toContain(ORIGIN_BASE);
     expect(urls.filter((url) => /\/(share|404)\//.test(url))).toEqual([]);
     for (const url of urls) expect((await stat(join(distFile(url), 'index.html'))).isFile()).toBe(true);

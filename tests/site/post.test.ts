@@ -91,7 +91,7 @@ describe('site pages', () => {
     expect((await page.locator('.featured-post h1').innerText()).trim()).toBe('A Small Step for Milvus - 10,000 Stars');
     expect(await page.locator('.featured-post').innerText()).toMatch('The Milvus Community');
     expect(await page.locator('.featured-post time').getAttribute('datetime')).toBe('2022-04-12');
-    await page.getByRole('link', { name: /Read the announcement/ }).click();
+    await page.getByRole('link', { name: 'A Small Step for Milvus - 10,000 Stars', exact: true }).click();
     expect(new URL(page.url()).pathname).toBe(POST);
   });
 

@@ -21,7 +21,7 @@ describe('share buttons with script', () => {
   test('every network is a named link; copy link copies this page’s own URL, not the original’s', async () => {
     const { page } = reader;
     const share = page.getByRole('region', { name: 'Share this post' });
-    for (const name of ['X (Twitter)', 'LinkedIn', 'Facebook', 'Reddit', 'Hacker News', 'Mastodon', 'Email']) {
+    for (const name of ['X (Twitter)', 'Bluesky', 'Threads', 'LinkedIn', 'Facebook', 'Reddit', 'Hacker News', 'Mastodon', 'Email']) {
       expect(await share.getByRole('link', { name }).isVisible(), name).toBe(true);
     }
     const own = 'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/';
@@ -32,14 +32,39 @@ describe('share buttons with script', () => {
     await copy.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(own);
     expect(await share.getByRole('status').innerText()).toBe('Link copied.');
+    // The confirmation clears itself, so it never stands for an old copy.
+    await expect.poll(() => share.getByRole('status').innerText(), { timeout: 8000 }).toBe('');
   });
 
   test('the native share button appears exactly when the browser has the Web Share API', async () => {
     const { page } = reader;
     const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
-    expect(await page.getByRole('button', { name: 'Share…' }).isVisible()).toBe(hasShare);
+    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(hasShare);
     // Remote images are blocked by the test browser; any other error would be ours.
     expect(reader.errors.filter((e) => !e.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+  });
+});
+
+describe('on a phone with a system share sheet', () => {
+  test('Share comes first and every target fits in two rows at 375 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    // Headless Chromium has no share sheet; give it the API a phone has, recording what it is given.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => ((window as unknown as { shared: ShareData }).shared = data) });
+    });
+    await page.goto(urlOf(site, POST));
+    const share = page.getByRole('region', { name: 'Share this post' });
+    const controls = share.locator('a:visible, button:visible');
+    expect(await controls.first().getAttribute('data-share-native')).toBe('');
+    const tops = new Set(await controls.evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top))));
+    expect(tops.size, [...tops].join(', ')).toBeLessThanOrEqual(2);
+    await share.getByRole('button', { name: 'Share', exact: true }).click();
+    expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
+      title: 'A Small Step for Milvus - 10,000 Stars',
+      url: 'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/',
+    });
+    await context.close();
   });
 });
 
@@ -47,9 +72,9 @@ describe('without script', () => {
   test('the share links still work as plain links; script-only buttons stay hidden', async () => {
     const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
     const share = page.getByRole('region', { name: 'Share this post' });
-    expect(await share.getByRole('link').count()).toBe(7);
+    expect(await share.getByRole('link').count()).toBe(9);
     expect(await share.getByRole('button', { name: 'Copy link' }).isVisible()).toBe(false);
-    expect(await share.getByRole('button', { name: 'Share…' }).isVisible()).toBe(false);
+    expect(await share.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(false);
     await share.getByRole('link', { name: 'Mastodon' }).click();
     await page.waitForURL(`**${MASTODON}`);
     expect(await page.locator('#mastodon-text').inputValue()).toContain('A Small Step for Milvus - 10,000 Stars');

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 
 export const WIDTHS = [375, 1440] as const;
+/** The widths a reviewer looks at: a phone, a tablet, a small laptop and a desktop. */
+export const REVIEW_WIDTHS = [375, 768, 1024, 1440] as const;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -31,5 +33,29 @@ export function paintedTheme(page: Page): Promise<Theme> {
   return page.evaluate(() => {
     const [r = 0, g = 0, b = 0] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
     return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128 ? 'light' : 'dark';
+  });
+}
+
+/**
+ * The left edge (CSS px, rounded) of the first element matching each selector that has a box;
+ * `null` where none does.
+ */
+export function leftEdges<K extends string>(page: Page, selectors: Record<K, string>): Promise<Record<K, number | null>> {
+  return page.evaluate((wanted) => {
+    const edges: Record<string, number | null> = {};
+    for (const [name, selector] of Object.entries(wanted)) {
+      const element = [...document.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0);
+      edges[name] = element ? Math.round(element.getBoundingClientRect().left) : null;
+    }
+    return edges;
+  }, selectors as Record<string, string>) as Promise<Record<K, number | null>>;
+}
+
+/** Loads every lazy image now, so a full-page screenshot shows them. */
+export function loadLazyImages(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const lazy = [...document.querySelectorAll<HTMLImageElement>('img[loading="lazy"]')];
+    for (const img of lazy) img.loading = 'eager';
+    await Promise.all(lazy.map((img) => img.decode().catch(() => undefined)));
   });
 }

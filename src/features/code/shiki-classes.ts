@@ -64,7 +64,7 @@ export function classFor(declaration: string): string {
 /**
  * The rule behind a declaration's class. Shiki writes the light theme's colours as plain `color` and
  * `background-color`; they become variables like the dark ones, so the stylesheet picks a theme's
- * pair with `light-dark()` (src/styles/global.css).
+ * pair with `light-dark()` (src/styles/prose.css).
  */
 function ruleFor(declaration: string): string {
   const css = declaration.replace(/^color:/, '--shiki-light:').replace(/^background-color:/, '--shiki-light-bg:');
