@@ -1,5 +1,4 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -9,7 +8,7 @@ import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
 import { katexWoff2Only } from './src/features/math/katex-fonts.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
-import { cspDirectives, cspHash } from './src/features/security/security.ts';
+import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
@@ -18,17 +17,20 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
+  // Two routes writing the same page (a post named `2` and page 2 of /blog/) fail the build.
+  prerenderConflictBehavior: 'error',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").
   compressHTML: true,
-  // All CSS inline: first paint needs no second request, and Astro hashes each <style> for the CSP.
-  build: { inlineStylesheets: 'always' },
+  // One Content-Security-Policy for every page (src/features/security/security.ts, written by
+  // BaseLayout as the first <meta> after the charset): so no per-page inline code. Styles are
+  // hashed files in _astro/ (style-src 'self'), shared and cached across pages.
+  build: { inlineStylesheets: 'never' },
   vite: {
-    plugins: [katexWoff2Only()],
-    // Fonts stay files: the policy's font-src is 'self', which a data: URL is not. Scripts under
-    // 1 KB are inlined in the page; larger ones (the post's media enhancements) are files of their
-    // own: cached across posts, deferred, and kept out of the HTML's first-paint budget.
+    plugins: [codeThemeStylesheet(), katexWoff2Only()],
     build: {
-      assetsInlineLimit: (file, content) => (/\.woff2?$/.test(file) ? false : /\.js$/.test(file) ? content.byteLength < 1024 : undefined),
+      // Component scripts stay files in _astro/ too (script-src 'self'), and so do fonts (font-src
+      // 'self', which a data: URL is not); other assets keep Vite's default.
+      assetsInlineLimit: (file) => (/\.(js|woff2?)$/.test(file) ? false : undefined),
     },
   },
   integrations: [
@@ -36,13 +38,6 @@ export default defineConfig({
     securityHeadersFile(),
     sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
   ],
-  security: {
-    csp: {
-      directives: cspDirectives({ forHeader: false }),
-      // The no-flash theme script is inlined as written (is:inline), so Astro cannot hash it itself.
-      scriptDirective: { hashes: [cspHash(readFileSync('./src/scripts/theme-init.js', 'utf8'))] },
-    },
-  },
   markdown: {
     // The posts are read once here so links between them can point at this site's pages; the
     // list is part of the config, so adding a post re-renders the cached posts that link to it.

@@ -2,6 +2,7 @@
 // with status 404, and the response headers from `dist/_headers` (the file Netlify and Cloudflare
 // Pages read), so the security policy is exercised for real and transfer sizes are the ones
 // readers pay. Used by `npm run preview`, the tests, the audit and the benchmarks.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -9,48 +10,20 @@ import { pathToFileURL } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { normaliseBase } from '../src/lib/paths.ts';
+import { headersFor, parseHeadersFile } from '../src/features/security/headers-file.ts';
 
-/**
- * Parses the `_headers` format: an unindented path pattern (`*` wildcards), then indented
- * `Name: value` lines.
- * @param {string} text
- * @returns {{ pattern: string, headers: Record<string, string> }[]}
- */
-export function parseHeadersFile(text) {
-  /** @type {{ pattern: string, headers: Record<string, string> }[]} */
-  const rules = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: {} });
-      continue;
-    }
-    const rule = rules.at(-1);
-    const colon = line.indexOf(':');
-    if (!rule || colon < 0) throw new Error(`_headers: cannot read line "${line.trim()}"`);
-    rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return rules;
-}
+export { headersFor, parseHeadersFile };
 
-/** @param {string} pattern @param {string} path */
-function matches(pattern, path) {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-  return new RegExp(`^${source}$`).test(path);
-}
+/** Files in dist/ that configure the host and are never served (Netlify and Cloudflare Pages hide them too). */
+const HOST_FILES = new Set(['/_headers', '/_redirects']);
 
-/**
- * Headers for a request path: every matching rule, later rules overriding earlier ones.
- * @param {{ pattern: string, headers: Record<string, string> }[]} rules
- * @param {string} path
- * @returns {Record<string, string>}
- */
-export function headersFor(rules, path) {
-  let decoded = path;
+/** @param {string} path */
+function safeDecode(path) {
   try {
-    decoded = decodeURI(path);
-  } catch {}
-  return Object.assign({}, ...rules.filter((r) => matches(r.pattern, decoded) || matches(r.pattern, path)).map((r) => r.headers));
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -72,7 +45,14 @@ export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' 
       for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFoundPage);
     };
-    if (!path.startsWith(prefix) && `${path}/` !== prefix) return notFound();
+    const query = (req.url ?? '').slice(path.length);
+    // A page asked for without its trailing slash moves to its address, as on the hosts.
+    if (`${path}/` === prefix) return res.writeHead(301, { Location: `${prefix}${query}` }).end();
+    if (!path.startsWith(prefix)) return notFound();
+    const sitePath = safeDecode(path.slice(prefix.length - 1));
+    const file = join(dir, sitePath);
+    if (HOST_FILES.has(sitePath) || !file.startsWith(join(dir, '/'))) return notFound();
+    if (!sitePath.endsWith('/') && existsSync(join(file, 'index.html'))) return res.writeHead(301, { Location: `${path}/${query}` }).end();
     req.url = (req.url ?? '/').slice(prefix.length - 1) || '/';
     files(req, res, notFound);
   }));

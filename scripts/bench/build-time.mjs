@@ -96,7 +96,8 @@ export async function run({ sizes, context }) {
     /** @type {{ posts: number, n: number, cold: number, warm: number, coldCpu: number, warmCpu: number, bare?: number, pages: number, dist: number, og: number }[]} */
     const results = [];
     for (const plan of plans) {
-      const posts = (await readdir(join(plan.dir, 'dist/blog'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;
+      // dist/blog/2/, 3/, … are pages of the list of posts, not posts.
+      const posts = (await readdir(join(plan.dir, 'dist/blog'), { withFileTypes: true })).filter((e) => e.isDirectory() && !/^\d+$/.test(e.name)).length;
       if (posts !== plan.size) throw new Error(`the site with ${plan.size} posts built ${posts} post pages`);
       const dist = await tree(join(plan.dir, 'dist'));
       const og = await tree(join(plan.dir, 'dist/og')).catch(() => ({ bytes: 0, html: 0 }));

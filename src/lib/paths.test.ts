@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { absoluteUrl, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
+import { absoluteUrl, blogPagePath, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
 
 test('every accepted form of BASE_PATH gives one base', () => {
   for (const form of ['milestones', '/milestones', '/milestones/', ' milestones// ']) expect(normaliseBase(form)).toBe('/milestones/');
@@ -44,4 +44,14 @@ test('a tag with no letters gets a stable slug made of plain path characters', (
   // Idempotent: tag pages are linked by their group's slug.
   expect(tagSlug(tagSlug('🚀'))).toBe(tagSlug('🚀'));
   expect(tagPath('🚀')).toMatch(/^\/tags\/[a-z0-9-]+\/$/);
+});
+
+test('list pages: the first page keeps the list URL, later pages add their number', () => {
+  expect(blogPagePath()).toBe('/blog/');
+  expect(blogPagePath(1)).toBe('/blog/');
+  expect(blogPagePath(2)).toBe('/blog/2/');
+  expect(tagPath('Data Science', 1)).toBe('/tags/data-science/');
+  expect(tagPath('Data Science', 3)).toBe('/tags/data-science/3/');
+  expect(() => blogPagePath(0)).toThrow();
+  expect(() => tagPath('x', 1.5)).toThrow();
 });

@@ -57,8 +57,20 @@ export function tagSlug(tag: string): string {
   return `tag-${codePoints.join('-') || 'empty'}`;
 }
 
-export function tagPath(tag: string): string {
-  return withBase(`tags/${tagSlug(tag)}/`);
+/** Page `page` (from 1) of a paginated list whose first page is the site-relative `first`: `blog/` → `blog/`, `blog/2/`, … */
+function listPage(first: string, page: number): string {
+  if (!Number.isInteger(page) || page < 1) throw new Error(`list page numbers start at 1 (got ${page})`);
+  return withBase(page === 1 ? first : `${first}${page}/`);
+}
+
+/** Page `page` of the list of all posts: `/blog/` is page 1, then `/blog/2/`, `/blog/3/`, … */
+export function blogPagePath(page = 1): string {
+  return listPage('blog/', page);
+}
+
+/** Page `page` of a tag's posts: `/tags/<slug>/` is page 1, then `/tags/<slug>/2/`, … */
+export function tagPath(tag: string, page = 1): string {
+  return listPage(`tags/${tagSlug(tag)}/`, page);
 }
 
 /** A generated media file (`/media/<name>`). */

@@ -1,9 +1,9 @@
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkLinks, filesIn } from '../support/dist-links';
+import { checkLinks, fileFor, filesIn } from '../support/dist-links';
 import { readySite, type BuiltSite, type SiteName } from '../support/sites';
 
 // Every built configuration, read from its files: valid HTML, every internal reference resolving,
@@ -55,6 +55,31 @@ describe.each(CONFIGS)('$name', ({ name, base, origin, validate }) => {
   test('no relative site URL in href, src, srcset or data-* attributes', async () => {
     const found = filesIn(site.dist).filter((file) => file.endsWith('.html')).flatMap((file) => relativeUrls(site.dist, file));
     expect(found, found.join('\n')).toEqual([]);
+  });
+
+  test('every file in _astro/ and media/ is used: loaded by a page, a stylesheet or a script', async () => {
+    const links = checkLinks(site.dist, { base, site: origin });
+    const used = new Set(links.internal.map((ref) => fileFor(site.dist, ref.url.pathname, base)).filter(Boolean));
+    const assets = filesIn(site.dist).filter((file) => /^(_astro|media)\//.test(relative(site.dist, file)));
+    // Scripts may import shared chunks, which no page names.
+    for (const script of assets.filter((file) => file.endsWith('.js'))) {
+      for (const match of readFileSync(script, 'utf8').matchAll(/\bfrom\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+        used.add(join(dirname(script), match[1] ?? match[2] ?? ''));
+      }
+    }
+    // The code colours' stylesheet is built whether or not a post has code; pages with highlighted
+    // code link it, pages without code do not.
+    const codeSheet = assets.find((file) => /_astro\/code-theme\.[^/]+\.css$/.test(file));
+    expect(codeSheet).toBeDefined();
+    for (const file of filesIn(site.dist).filter((f) => f.endsWith('.html'))) {
+      const $ = load(readFileSync(file, 'utf8'));
+      const linked = $('link[rel=stylesheet]').toArray().some((link) => fileFor(site.dist, new URL($(link).attr('href') ?? '', origin).pathname, base) === codeSheet);
+      if ($('pre.astro-code').length > 0) expect(linked, relative(site.dist, file)).toBe(true);
+      if ($('pre').length === 0) expect(linked, relative(site.dist, file)).toBe(false);
+    }
+    const unused = assets.filter((file) => !used.has(file) && file !== codeSheet).map((file) => relative(site.dist, file));
+    expect(assets.length).toBeGreaterThan(0);
+    expect(unused, `files no page uses:\n${unused.join('\n')}`).toEqual([]);
   });
 
   test.runIf(validate)('every page is valid HTML (html-validate, .htmlvalidate.json)', async () => {

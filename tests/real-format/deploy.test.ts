@@ -1,11 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import { load } from 'cheerio';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { headersFor, parseHeadersFile } from '../../scripts/serve.mjs';
-import { immutableCacheControl, securityHeaders, staticHeaderPolicy } from '../../src/features/security/security';
+import { join, relative, sep } from 'node:path';
+import { headersFor, HEADERS_FILE_LIMITS, parseHeadersFile } from '../../src/features/security/headers-file';
+import { requestPaths } from '../../src/features/security/headers-integration';
+import {
+  contentSecurityPolicy,
+  feedCacheControl,
+  immutableCacheControl,
+  revalidateCacheControl,
+  securityHeaders,
+  shareCardCacheControl,
+  vercelHeaders,
+} from '../../src/features/security/security';
 import { filesIn } from '../support/dist-links';
 import { builtSite } from '../support/sites';
 import { ROOT } from '../../scripts/project-copy.mjs';
@@ -15,8 +24,6 @@ const BASE = '/milestones/';
 // The real-format site: hostile posts beside the seed and the fixtures, under BASE_PATH=milestones.
 const build = await builtSite('real-format');
 const dist = build.dist;
-
-const metaPolicy = (html: string) => load(html)('meta[http-equiv="content-security-policy"]').attr('content');
 
 describe('a build under BASE_PATH with hostile posts', () => {
   test('succeeds, warning about what it removed or replaced and naming the post', () => {
@@ -36,20 +43,44 @@ describe('a build under BASE_PATH with hostile posts', () => {
     expect(home('.featured-post a').attr('href')).toMatch(new RegExp(`^${BASE}blog/[^/]+/$`));
   });
 
-  test('every page carries a strict policy, and _headers sends it with frame-ancestors', async () => {
-    const rules = parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8'));
-    for (const page of filesIn(dist).filter((file) => file.endsWith('.html'))) {
-      const policy = metaPolicy(await readFile(page, 'utf8'));
-      const name = relative(dist, page);
-      expect(policy, name).toBeDefined();
-      expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
-      for (const directive of ["object-src 'none'", "base-uri 'self'", "default-src 'self'"]) expect(policy).toContain(directive);
-      const path = encodeURI(`${BASE}${name}`.replace(/index\.html$/, ''));
-      const headers = headersFor(rules, path);
-      expect(headers['Content-Security-Policy'], path).toBe(`${policy!.replace(/;\s*$/, '')}; frame-ancestors 'none'`);
-      for (const [header, value] of Object.entries(securityHeaders)) expect(headers[header], `${path} ${header}`).toBe(value);
+  test('every page opens its <head> with the site\'s one policy, right after the charset', async () => {
+    const policy = contentSecurityPolicy();
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    for (const file of filesIn(dist).filter((f) => f.endsWith('.html'))) {
+      const head = load(await readFile(file, 'utf8'))('head').children();
+      expect(head.eq(0).attr('charset'), relative(dist, file)).toBe('utf-8');
+      expect(head.eq(1).attr('http-equiv'), relative(dist, file)).toBe('content-security-policy');
+      expect(head.eq(1).attr('content'), relative(dist, file)).toBe(policy);
     }
-    expect(headersFor(rules, `${BASE}_astro/x.css`)['Cache-Control']).toBe(immutableCacheControl);
+  });
+
+  test('_headers sends every file the security headers with that same policy, and its kind\'s cache lifetime, each header once', async () => {
+    const rules = parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8'));
+    const cacheFor = (file: string) =>
+      /^(_astro|media)\//.test(file) ? immutableCacheControl
+      : file.startsWith('og/') ? shareCardCacheControl
+      : /^(rss\.xml|sitemap-.*\.xml)$/.test(file) ? feedCacheControl
+      : file.endsWith('.html') ? revalidateCacheControl
+      : undefined;
+    const files = filesIn(dist).map((file) => relative(dist, file).split(sep).join('/')).filter((file) => file !== '_headers');
+    expect(files.some((file) => file.startsWith('media/')) && files.some((file) => file.startsWith('og/'))).toBe(true);
+    for (const file of files) {
+      for (const path of requestPaths(file, BASE)) {
+        // headersFor joins a header that two rules set (as Cloudflare does): equality proves each is set once.
+        const headers = headersFor(rules, path);
+        expect(headers, path).toEqual({ ...securityHeaders(), ...(cacheFor(file) ? { 'Cache-Control': cacheFor(file) } : {}) });
+      }
+    }
+    expect(Number(/max-age=(\d+)/.exec(securityHeaders()['Strict-Transport-Security']!)?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+  });
+
+  test('_headers stays within every host\'s limits: Cloudflare Pages\' 100 rules and 2,000 characters a line, Netlify\'s syntax', async () => {
+    const text = await readFile(join(dist, '_headers'), 'utf8');
+    const rules = parseHeadersFile(text); // throws on anything Netlify or Cloudflare could not read
+    expect(rules.length).toBeLessThanOrEqual(HEADERS_FILE_LIMITS.rules);
+    expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(HEADERS_FILE_LIMITS.lineLength);
+    for (const rule of rules) expect(rule.pattern.startsWith(BASE) || rule.pattern === '/*', rule.pattern).toBe(true);
+    expect(rules[0]).toEqual({ pattern: `${BASE}*`, headers: securityHeaders() });
   });
 
   test('hostile frontmatter stays text in every context', async () => {
@@ -87,14 +118,34 @@ describe('deploy configs', () => {
     expect(config.build.publish).toBe('dist');
   });
 
-  test('vercel.json sends the same headers as src/features/security/security.ts', async () => {
+  test('vercel.json sends the headers of src/features/security/security.ts: the same policy as every page and _headers', async () => {
     const config = JSON.parse(await readFile(join(ROOT, 'vercel.json'), 'utf8'));
     expect(config.outputDirectory).toBe('dist');
+    expect(config.headers, `vercel.json "headers" should be:\n${JSON.stringify(vercelHeaders(), null, 2)}`).toEqual(vercelHeaders());
     const all = Object.fromEntries(config.headers[0].headers.map((h: { key: string; value: string }) => [h.key, h.value]));
     expect(config.headers[0].source).toBe('/(.*)');
-    expect(all['Content-Security-Policy']).toBe(staticHeaderPolicy());
-    for (const [header, value] of Object.entries(securityHeaders)) expect(all[header], header).toBe(value);
-    expect(config.headers[1]).toEqual({ source: '/_astro/(.*)', headers: [{ key: 'Cache-Control', value: immutableCacheControl }] });
+    expect(all['Content-Security-Policy']).toBe(contentSecurityPolicy());
+    const home = load(await readFile(join(dist, 'index.html'), 'utf8'));
+    expect(home('meta[http-equiv="content-security-policy"]').attr('content')).toBe(all['Content-Security-Policy']);
+  });
+
+  test('vercel.json fits Vercel\'s schema for headers', async () => {
+    const config = JSON.parse(await readFile(join(ROOT, 'vercel.json'), 'utf8'));
+    expect(Array.isArray(config.headers) && config.headers.length <= 2048).toBe(true);
+    for (const rule of config.headers) {
+      expect(Object.keys(rule).sort()).toEqual(['headers', 'source']);
+      // path-to-regexp sources as used here: literal segments and (.*) groups, from the root.
+      expect(rule.source, rule.source).toMatch(/^\/([A-Za-z0-9._~-]|\/|\(\.\*\))*$/);
+      expect(rule.source.length).toBeLessThanOrEqual(4096);
+      expect(rule.headers.length).toBeGreaterThan(0);
+      expect(rule.headers.length).toBeLessThanOrEqual(1024);
+      for (const header of rule.headers) {
+        expect(Object.keys(header).sort()).toEqual(['key', 'value']);
+        expect(header.key).toMatch(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,4096}$/);
+        expect(typeof header.value === 'string' && header.value.length > 0 && header.value.length <= 32768).toBe(true);
+        expect(header.value).toMatch(/^[\x20-\x7e]+$/);
+      }
+    }
   });
 
   test('the GitHub Pages workflow builds under the repository path and uploads dist/', async () => {

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
 import { astro, astroBuild, copyProject, ROOT, type BuildResult } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
+import { writeManyPosts } from '../support/many-posts';
 import { SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
 
 /**
@@ -66,6 +67,12 @@ export default async function setup(project: TestProject) {
       }
       const env = { SITE_URL: 'https://share.example', BASE_PATH: 'milestones', TZ: 'America/Los_Angeles' };
       await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
+    }),
+    // The seed and enough generated posts for every list to run to several pages.
+    job(['many-posts'], async () => {
+      const site = await copy('many-posts');
+      await writeManyPosts(site.contentDir);
+      await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
     // Type check of the project itself.
     job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),

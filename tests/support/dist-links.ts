@@ -48,7 +48,8 @@ function referencesIn(dist: string, file: string, { base, site }: SiteLocation):
     $('[href], [url]').each((_, el) => void refs.push($(el).attr('href') ?? $(el).attr('url') ?? ''));
   } else {
     const $ = load(text);
-    for (const attr of ['href', 'src', 'poster', 'data', 'action']) $(`[${attr}]`).each((_, el) => void refs.push($(el).attr(attr) ?? ''));
+    // data-still / data-moving: the frames an animation's pause control swaps in.
+    for (const attr of ['href', 'src', 'poster', 'data', 'action', 'data-still', 'data-moving']) $(`[${attr}]`).each((_, el) => void refs.push($(el).attr(attr) ?? ''));
     for (const attr of ['srcset', 'imagesrcset']) {
       $(`[${attr}]`).each((_, el) => {
         for (const candidate of ($(el).attr(attr) ?? '').split(',')) refs.push(candidate.trim().split(/\s+/)[0] ?? '');

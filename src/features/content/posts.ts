@@ -8,7 +8,7 @@ import { titleTargets, type HeadingTargets } from '../markdown/rehype-heading-an
 import { htmlExcerpt } from './excerpt';
 import { sortNewestFirst } from './post-list';
 import { readingMinutes } from './reading-time';
-import { neighbours, relatedPosts } from './related-posts';
+import { linkPosts } from './related-posts';
 
 export type PostEntry = CollectionEntry<'blog'>;
 
@@ -75,11 +75,8 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
 
 async function buildPosts(entries: PostEntry[]): Promise<Post[]> {
   const summaries = sortNewestFirst(await Promise.all(entries.map(summarise)));
-  return summaries.map((summary) => ({
-    ...summary,
-    ...neighbours(summaries, summary.id),
-    related: relatedPosts(summaries, summary.id, 3),
-  }));
+  const links = linkPosts(summaries, 3);
+  return summaries.map((summary) => ({ ...summary, ...links.get(summary.id)! }));
 }
 
 let cache: { key: string; posts: Promise<Post[]> } | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { neighbours, relatedPosts } from './related-posts';
+import { linkPosts, neighbours, relatedPosts } from './related-posts';
 
 const post = (id: string, date: string, tags: string[] = []) => ({ id, date: new Date(date), title: id, tags });
 
@@ -42,5 +42,24 @@ describe('related posts', () => {
 
   test('the limit is respected', () => {
     expect(relatedPosts(posts, 'a', 1).map((p) => p.id)).toEqual(['d']);
+  });
+});
+
+describe('all posts at once', () => {
+  test('give each post the same neighbours and related posts as asking for it alone', () => {
+    const links = linkPosts(posts);
+    for (const { id } of posts) {
+      expect(links.get(id), id).toEqual({ ...neighbours(posts, id), related: relatedPosts(posts, id) });
+    }
+  });
+
+  test('stay fast on a large blog: 1,000 posts in well under a second', () => {
+    const tags = ['Milvus', 'Release', 'Database', 'Cloud', 'RAG', 'Search', 'Kubernetes'];
+    const many = Array.from({ length: 1000 }, (_, i) => post(`p${i}`, `2020-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, [tags[i % 7]!, tags[(i * 3) % 7]!]));
+    const started = performance.now();
+    const links = linkPosts(many);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(links.size).toBe(1000);
+    expect([...links.values()].every((l) => l.related.length === 3)).toBe(true);
   });
 });

@@ -1,27 +1,42 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { allowedRemoteHosts, cspDirectives, disallowedHost, cspHash, pageHeaderPolicy, staticHeaderPolicy } from './security';
+import {
+  allowedRemoteHosts,
+  assetCacheRules,
+  contentSecurityPolicy,
+  cspHash,
+  disallowedHost,
+  INLINE_SCRIPT_FILES,
+  securityHeaders,
+  vercelHeaders,
+} from './security';
 
-test('the policy allows nothing inline or evaluated, and only the listed remote hosts', () => {
-  const policy = cspDirectives({ forHeader: true }).join('; ');
-  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-  for (const directive of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "default-src 'self'"]) {
-    expect(policy).toContain(directive);
-  }
+test('the policy allows nothing inline or evaluated but the listed inline scripts, and only the listed remote hosts', () => {
+  const policy = contentSecurityPolicy();
+  expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*/);
+  for (const directive of ["default-src 'self'", "style-src 'self';", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(directive);
+  const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src '));
+  expect(scriptSrc).toBe(`script-src 'self' ${INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(file, 'utf8'))}'`).join(' ')}`);
   for (const host of allowedRemoteHosts.images) expect(policy).toContain(host);
-  expect(cspDirectives({ forHeader: false }).join(';')).not.toContain('frame-ancestors');
 });
 
-test('a page header policy is its meta policy plus frame-ancestors', () => {
-  expect(pageHeaderPolicy("default-src 'self'; script-src 'self' 'sha256-x';")).toBe(
-    "default-src 'self'; script-src 'self' 'sha256-x'; frame-ancestors 'none'",
-  );
+test('the policy says nothing a <meta> policy cannot: framing is refused by X-Frame-Options', () => {
+  expect(contentSecurityPolicy()).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+  expect(securityHeaders()['X-Frame-Options']).toBe('DENY');
 });
 
-test('the static header policy leaves scripts and styles to the page', () => {
-  const policy = staticHeaderPolicy();
-  expect(policy).not.toMatch(/default-src|script-src |style-src/);
-  expect(policy).toContain("script-src-attr 'none'");
-  expect(policy).toContain("frame-ancestors 'none'");
+test('every host sends the same policy, HSTS for at least a year, and the usual hardening headers', () => {
+  const headers = securityHeaders();
+  expect(headers['Content-Security-Policy']).toBe(contentSecurityPolicy());
+  expect(Number(/^max-age=(\d+)/.exec(headers['Strict-Transport-Security'] ?? '')?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+  expect(headers['X-Content-Type-Options']).toBe('nosniff');
+  const vercel = vercelHeaders();
+  expect(vercel[0]?.headers.find((h) => h.key === 'Content-Security-Policy')?.value).toBe(contentSecurityPolicy());
+});
+
+test('Vercel gets each asset rule after the default, so the asset rule wins there', () => {
+  const sources = vercelHeaders().map((rule) => rule.source);
+  expect(sources).toEqual(['/(.*)', ...assetCacheRules.map((rule) => `/${rule.path.replace('*', '(.*)')}`)]);
 });
 
 test.each([

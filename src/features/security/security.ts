@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /**
  * The site's security policy, in one typed place: the remote hosts posts may load media from,
@@ -25,19 +27,31 @@ export const allowedRemoteHosts = {
 
 export type MediaKind = keyof typeof allowedRemoteHosts;
 
-type DirectiveName =
-  | 'default-src' | 'img-src' | 'media-src' | 'frame-src' | 'font-src' | 'connect-src'
-  | 'object-src' | 'base-uri' | 'form-action' | 'frame-ancestors' | 'upgrade-insecure-requests';
-/** A directive, typed so that Astro's `security.csp.directives` accepts it. */
-export type Directive = `${DirectiveName}${string}`;
+/**
+ * Inline scripts every page carries, as files read from the project root (builds and tests run
+ * there). They must be static: the policy allows each by the hash of its exact text. Everything
+ * else Astro emits (component scripts and styles) is an external file under `_astro/`.
+ */
+export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js'] as const;
+
+let hashes: string[] | undefined;
+/** Read once per process: every page of a build carries the same policy. */
+function inlineScriptHashes(): string[] {
+  hashes ??= INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(resolve(process.cwd(), file), 'utf8'))}'`);
+  return hashes;
+}
 
 /**
- * Directives besides `script-src` / `style-src` (Astro writes those, with hashes of the scripts and
- * styles it emits). `frame-ancestors` is header-only: browsers ignore it in a `<meta>` policy.
+ * The site's one Content-Security-Policy, as directives. Every page carries exactly this policy, in
+ * its `<meta>` tag and as a header (`dist/_headers`, `vercel.json`), so it holds only what a
+ * `<meta>` policy can say: clickjacking is refused by `X-Frame-Options: DENY` (a header), not by
+ * `frame-ancestors`, which browsers ignore (with a console error) in a `<meta>` policy.
  */
-export function cspDirectives({ forHeader }: { forHeader: boolean }): Directive[] {
-  const directives: Directive[] = [
+export function cspDirectives(): string[] {
+  return [
     "default-src 'self'",
+    `script-src 'self' ${inlineScriptHashes().join(' ')}`,
+    "style-src 'self'",
     `img-src 'self' data: ${allowedRemoteHosts.images.join(' ')}`,
     `media-src 'self' ${allowedRemoteHosts.media.join(' ')}`,
     `frame-src ${allowedRemoteHosts.frames.join(' ')}`,
@@ -48,40 +62,73 @@ export function cspDirectives({ forHeader }: { forHeader: boolean }): Directive[
     "form-action 'self'",
     'upgrade-insecure-requests',
   ];
-  return forHeader ? [...directives, "frame-ancestors 'none'"] : directives;
+}
+
+/** The Content-Security-Policy, word for word the same in every page's `<meta>`, `dist/_headers` and `vercel.json`. */
+export function contentSecurityPolicy(): string {
+  return cspDirectives().join('; ');
 }
 
 /**
- * The policy a host sends as a header for one page: the page's own `<meta>` policy (with Astro's
- * hashes of that page's scripts and styles) plus what only a header can say.
+ * HTTPS only, for a year. Not `includeSubDomains`: the site may be deployed on an apex domain whose
+ * other hosts are not ours to decide for. (Browsers ignore the header on http://, as in the preview.)
  */
-export function pageHeaderPolicy(metaPolicy: string): string {
-  return `${metaPolicy.trim().replace(/;\s*$/, '')}; frame-ancestors 'none'`;
+export const hstsValue = 'max-age=31536000';
+
+/** Response headers for every page and file (caching aside): the same on every host. */
+export function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'Strict-Transport-Security': hstsValue,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), geolocation=(), microphone=(), payment=(), usb=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
 }
 
-/**
- * For hosts whose headers are one static file for every page (Vercel): everything that does not
- * depend on a page's script and style hashes. `default-src` is left out so that the page's
- * `<meta>` policy alone governs scripts and styles (two policies are both enforced).
- */
-export function staticHeaderPolicy(): string {
-  return [...cspDirectives({ forHeader: true }).filter((d) => !d.startsWith('default-src')), "script-src-attr 'none'"].join('; ');
-}
-
-/** Response headers for every page and file, besides the Content-Security-Policy. */
-export const securityHeaders: Readonly<Record<string, string>> = {
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Permissions-Policy':
-    'camera=(), geolocation=(), microphone=(), payment=(), usb=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
-
-/** Astro emits content-hashed file names under `_astro/`; those never change, so cache them for a year. */
+/** Content-hashed file names never change: a year, and no revalidation. */
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
-/** Pages and other files must be revalidated so a new post shows at once. */
+/** Pages: revalidated on every visit (cheap with ETags), so a new post shows at once. */
 export const revalidateCacheControl = 'public, max-age=0, must-revalidate';
+/** Share cards keep their URL when a post changes: a day, then refreshed in the background for a week. */
+export const shareCardCacheControl = 'public, max-age=86400, stale-while-revalidate=604800';
+/** The feed and the sitemap: polled by readers and crawlers; ten minutes, then revalidated. */
+export const feedCacheControl = 'public, max-age=600, must-revalidate';
+
+/**
+ * How long each kind of file may be cached, by site-relative path (`*` matches anything, `''` is the
+ * home page). No path matches two of these, because Cloudflare Pages joins the values of a header
+ * that two matching rules set. Pages are covered by `revalidateCacheControl` rules the headers
+ * integration derives from the built site (one per top-level folder of pages).
+ */
+export const assetCacheRules: ReadonlyArray<{ path: string; cacheControl: string }> = [
+  { path: '_astro/*', cacheControl: immutableCacheControl },
+  { path: 'media/*', cacheControl: immutableCacheControl },
+  { path: 'og/*', cacheControl: shareCardCacheControl },
+  { path: 'rss.xml', cacheControl: feedCacheControl },
+  { path: 'sitemap-*', cacheControl: feedCacheControl },
+];
+
+export interface VercelHeaderRule {
+  source: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
+/**
+ * `vercel.json`'s `headers`: the same headers as `dist/_headers`. Vercel matches `source` with
+ * path-to-regexp and lets the last matching rule win for a header, so pages get the default first
+ * and the asset rules override it. (Vercel serves the site at its root: no base path.)
+ */
+export function vercelHeaders(): VercelHeaderRule[] {
+  const toSource = (path: string) => `/${path.replace(/\*/g, '(.*)')}`;
+  const pairs = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+  return [
+    { source: '/(.*)', headers: pairs({ ...securityHeaders(), 'Cache-Control': revalidateCacheControl }) },
+    ...assetCacheRules.map(({ path, cacheControl }) => ({ source: toSource(path), headers: pairs({ 'Cache-Control': cacheControl }) })),
+  ];
+}
 
 /** The host (`https://example.com`) of a URL that is not on one of the allowed lists for `kind`, else undefined. */
 export function disallowedHost(url: string, kind: MediaKind): string | undefined {
