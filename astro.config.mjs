@@ -6,7 +6,6 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
-import { katexWoff2Only } from './src/features/math/katex-fonts.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { site } from './src/config/site.ts';
@@ -26,11 +25,10 @@ export default defineConfig({
   // hashed files in _astro/ (style-src 'self'), shared and cached across pages.
   build: { inlineStylesheets: 'never' },
   vite: {
-    plugins: [codeThemeStylesheet(), katexWoff2Only()],
+    plugins: [codeThemeStylesheet()],
     build: {
-      // Component scripts stay files in _astro/ too (script-src 'self'), and so do fonts (font-src
-      // 'self', which a data: URL is not); other assets keep Vite's default.
-      assetsInlineLimit: (file) => (/\.(js|woff2?)$/.test(file) ? false : undefined),
+      // Component scripts stay files in _astro/ too (script-src 'self'); other assets keep Vite's default.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
   },
   integrations: [

@@ -97,3 +97,15 @@ export const defaultCardPath = withBase('og/default.jpg');
 export function iconPath(name: string): string {
   return withBase(`icons/${name}.png`);
 }
+
+/** KaTeX's stylesheet and fonts, on pages with math (`src/features/math/katex-assets.ts`). */
+export const katexStylesheetPath = withBase('math/katex.css');
+
+export function mathFontPath(name: string): string {
+  return withBase(`math/fonts/${encodePath(name)}`);
+}
+
+/** The layout rules of one post's math (`src/features/math/rehype-math-classes.ts`). */
+export function postMathStylesPath(id: string): string {
+  return withBase(`math/posts/${encodePath(id)}.css`);
+}

@@ -4,6 +4,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { connectBrowser, openPage } from '../support/browser';
+import { fileFor } from '../support/dist-links';
 import { readySite, urlOf } from '../support/sites';
 import { site as siteConfig } from '../../src/config/site';
 
@@ -191,7 +192,11 @@ describe('text is not lost', () => {
     expect($('.prose').text()).toContain('A small plan costs $5 and a large one $10 a month.');
     expect($('.prose').text()).not.toContain('$$');
     expect($('script[src*="katex"], link[href*="katex"]').length).toBe(0);
-    const css = $('head style').text();
+    // The stylesheets the page links (code colours, math), read from dist/.
+    const css = $('link[rel="stylesheet"]')
+      .map((_, link) => readFileSync(fileFor(site.dist, $(link).attr('href')!, BASE) ?? '', 'utf8'))
+      .get()
+      .join('\n');
     expect(css).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main[^}]*\.woff2/);
     expect(css).not.toMatch(/\.woff\)|\.ttf\)|data:font/);
     for (const name of new Set($('.prose').html()?.match(/kx-[a-z0-9]+/g))) expect(css).toContain(`.${name}{`);
