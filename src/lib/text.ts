@@ -19,3 +19,13 @@ export function truncate(text: string, max: number): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/** A short, stable name for a string (FNV-1a, base 36): class names for generated CSS rules. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}

@@ -3,6 +3,7 @@ import githubDark from 'shiki/themes/github-dark-default.mjs';
 import githubLight from 'shiki/themes/github-light-default.mjs';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { shortHash } from '../../lib/text';
 
 /**
  * Shiki colours code with `style` attributes, which a strict Content-Security-Policy blocks.
@@ -55,14 +56,9 @@ export function codeThemeDeclarations(): string[] {
   return [...declarations];
 }
 
-/** A short, stable class name for one declaration (FNV-1a). */
+/** A short, stable class name for one declaration. */
 export function classFor(declaration: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < declaration.length; i++) {
-    hash ^= declaration.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `sk-${hash.toString(36)}`;
+  return `sk-${shortHash(declaration)}`;
 }
 
 /**

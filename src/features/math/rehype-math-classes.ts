@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { shortHash } from '../../lib/text';
 
 /**
  * KaTeX lays out math with `style` attributes (heights, offsets, colours), which the strict
@@ -12,14 +13,9 @@ import type { VFile } from 'vfile';
 
 const MATH_ROOTS = new Set(['katex', 'katex-display', 'katex-error']);
 
-/** A short, stable class name for one declaration (FNV-1a). */
+/** A short, stable class name for one declaration. */
 export function mathClassFor(declaration: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < declaration.length; i++) {
-    hash ^= declaration.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `kx-${hash.toString(36)}`;
+  return `kx-${shortHash(declaration)}`;
 }
 
 /**
