@@ -4,36 +4,56 @@ import { join } from 'node:path';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { builtSite } from '../support/sites';
 
-/** Each broken post is synced alone beside the seed (tests/setup/sites.ts); it must fail and say where and why. */
-const cases: Array<{ file: string; mentions: RegExp[]; post?: string }> = [
-  { file: 'no-title.md', mentions: [/title/, /required/i] },
-  { file: 'bad-date.md', mentions: [/date/, /next Tuesday/, /not a date/] },
-  { file: 'bad-cover.md', mentions: [/cover/, /not a url at all/, /not a URL/] },
-  { file: 'bad-canonical.md', mentions: [/canonicalUrl/, /javascript:/] },
-  { file: 'javascript-cover.md', mentions: [/cover/, /javascript:alert\(1\)/, /http\(s\)/] },
-  { file: 'missing-image.md', mentions: [/not-there\.png/] },
-  { file: 'broken-yaml.md', mentions: [/YAML|frontmatter/i] },
-  { file: 'impossible-date.md', mentions: [/date/, /2024-11-31/, /not a date/] },
-  { file: 'missing-raw-image.md', mentions: [/nowhere-to-be-found\.png/, /does not exist/] },
-  { file: '100%.md', mentions: [/"%"/, /Invalid URL encoding/, /Rename/] },
-  { file: 'c#sharp.md', mentions: [/"#"/, /fragment/, /Rename/] },
+/**
+ * Every broken post is synced beside the seed (tests/setup/sites.ts), then again without the posts
+ * each failure names: every post must be named, with where and why.
+ */
+/** `stage`: the sync that names the post: 1 before anything is loaded (names, YAML), 2 while loading. */
+const cases: Array<{ file: string; stage: 1 | 2; mentions: RegExp[]; post?: string }> = [
+  { file: 'no-title.md', stage: 2, mentions: [/title/, /required/i] },
+  { file: 'bad-date.md', stage: 2, mentions: [/date/, /next Tuesday/, /not a date/] },
+  { file: 'bad-cover.md', stage: 2, mentions: [/cover/, /not a url at all/, /not a URL/] },
+  { file: 'bad-canonical.md', stage: 2, mentions: [/canonicalUrl/, /javascript:/] },
+  { file: 'javascript-cover.md', stage: 2, mentions: [/cover/, /javascript:alert\(1\)/, /http\(s\)/] },
+  { file: 'missing-image.md', stage: 2, mentions: [/not-there\.png/] },
+  { file: 'broken-yaml.md', stage: 1, mentions: [/YAML|frontmatter/i] },
+  { file: 'impossible-date.md', stage: 2, mentions: [/date/, /2024-11-31/, /not a date/] },
+  { file: 'missing-raw-image.md', stage: 2, mentions: [/nowhere-to-be-found\.png/, /does not exist/] },
+  { file: '100%.md', stage: 1, mentions: [/"%"/, /Invalid URL encoding/, /Rename/] },
+  { file: 'c#sharp.md', stage: 1, mentions: [/"#"/, /fragment/, /Rename/] },
   // Sets of posts written together (see tests/setup/sites.ts): names a checkout could not hold.
-  { file: 'question-mark-name.json', post: 'what?.md', mentions: [/"\?"/, /query/] },
-  { file: 'md-and-mdx-twins.json', post: 'twin.md', mentions: [/twin\.mdx/, /same page/] },
-  { file: 'case-twins.json', post: 'Launch-Day.md', mentions: [/launch-day\.md/, /differ only in case/] },
+  { file: 'question-mark-name.json', stage: 1, post: 'what?.md', mentions: [/"\?"/, /query/] },
+  { file: 'md-and-mdx-twins.json', stage: 1, post: 'twin.md', mentions: [/twin\.mdx/, /same page/] },
+  { file: 'case-twins.json', stage: 1, post: 'Launch-Day.md', mentions: [/launch-day\.md/, /differ only in case/] },
 ];
 
-const results = new Map(await Promise.all(cases.map(async ({ file }) => [file, await builtSite(`broken:${file}`)] as const)));
+const broken = await builtSite('broken');
+const rounds = broken.output.split(/^=== round \d+: exit (\S+) ===$/m).slice(1);
+/** Each sync's exit code and the problems its failure lists, one block per problem. */
+const syncs = Array.from({ length: rounds.length / 2 }, (_, i) => {
+  const output = rounds[2 * i + 1]!;
+  const listed = output.split('cannot be built:\n').at(-1)!.split(/^\s+Stack trace:/m)[0]!;
+  return { code: rounds[2 * i], problems: listed.split(/^(?=src\/content\/blog\/|Error rendering )/m).filter((block) => block.trim()) };
+});
 
 test('every broken fixture has a case', () => {
   expect(cases.map((c) => c.file).sort()).toEqual(readdirSync(join(ROOT, 'tests/fixtures/broken')).sort());
 });
 
+test('one sync names every problem of its stage: names and YAML first, then schema and rendering; the seed then passes', () => {
+  expect(broken.code, broken.output).not.toBe(0);
+  expect(syncs.map((sync) => sync.code)).toEqual(['1', '1', '0']);
+  for (const stage of [1, 2]) {
+    const named = new Set(syncs[stage - 1]!.problems.flatMap((block) => [...block.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map((m) => m[1]!.toLowerCase())));
+    const expected = cases.filter((c) => c.stage === stage).map(({ file, post = file }) => post.toLowerCase());
+    expect([...expected].every((post) => named.has(post)), [...named].join(', ')).toBe(true);
+  }
+});
+
 describe('a post with broken frontmatter, a missing image or an unusable name fails the build, naming file and field or cause', () => {
-  test.each(cases)('$file', ({ file, mentions, post = file }) => {
-    const { code, output } = results.get(file)!;
-    expect(code, output).not.toBe(0);
-    expect(output).toContain(post.replace(/\.md$/, ''));
-    for (const mention of mentions) expect(output).toMatch(mention);
+  test.each(cases)('$file', ({ mentions, file, stage, post = file }) => {
+    const problem = syncs[stage - 1]!.problems.filter((block) => block.includes(post)).join('\n');
+    expect(problem, broken.output).not.toBe('');
+    for (const mention of mentions) expect(problem).toMatch(mention);
   });
 });

@@ -5,9 +5,8 @@ import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
 
 /** Every configuration the setup builds: the suites in `tests/<name>/` read them. */
-export const SITE_NAMES = ['site', 'real-format', 'many-posts', 'check', 'base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap'] as const;
-/** …and `broken:<file>` for each post in tests/fixtures/broken/, synced alone beside the seed. */
-export type SiteName = (typeof SITE_NAMES)[number] | `broken:${string}`;
+export const SITE_NAMES = ['site', 'real-format', 'many-posts', 'check', 'base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap', 'broken'] as const;
+export type SiteName = (typeof SITE_NAMES)[number];
 
 export interface BuiltSite {
   name: SiteName;

@@ -63,6 +63,19 @@ export function postFileProblems(files: readonly string[], dir = POSTS_DIR): str
   return problems;
 }
 
+/** Posts whose frontmatter is not valid YAML, each named with the parser's reason (line and column). */
+export function frontmatterProblems(dir: string, files: readonly string[], shownDir = POSTS_DIR): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      parseFrontmatter(readFileSync(join(dir, file), 'utf8'));
+    } catch (error) {
+      problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return problems;
+}
+
 /** Names other posts may use to link to a post (file name or frontmatter `id`, without `.md`) → its entry id. */
 export type KnownPosts = Record<string, string>;
 

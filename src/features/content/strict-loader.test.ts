@@ -62,6 +62,54 @@ describe('strictLoader', () => {
     await expect(strictLoader(failing, { dir: 'posts' }).load(ctx)).rejects.toThrow(/cannot be built:\nError rendering a\.md/);
   });
 
+  test('names every post whose frontmatter is not YAML before loading anything', async () => {
+    const root = project({ 'a.md': '---\ntitle: [open\n---\n', 'b.md': '---\ntitle: B\n---\n', 'c.md': '---\ntitle: "x\n---\n' });
+    let loaded = false;
+    const { ctx } = context(root);
+    const failure = strictLoader({ name: 't', load: async () => void (loaded = true) }, { dir: 'posts' }).load(ctx);
+    await expect(failure).rejects.toThrow(/posts\/a\.md: the frontmatter is not valid YAML[^]*posts\/c\.md: the frontmatter is not valid YAML/);
+    expect(loaded).toBe(false);
+  });
+
+  test('names every post that does not fit the schema in one failure, and stores none of them', async () => {
+    const root = project({ 'a.md': '', 'b.md': '', 'c.md': '' });
+    const { ctx } = context(root);
+    const stored: string[] = [];
+    const schema = async ({ data }: { data: Record<string, unknown> }) => {
+      if (!data.title) throw new Error('**title**: is required');
+      return data;
+    };
+    const store = { values: () => [], set: (entry: { id: string }) => (stored.push(entry.id), true) };
+    const reading: Loader = {
+      name: 't',
+      load: async ({ parseData, store }) => {
+        for (const [id, title] of [['a', ''], ['b', 'B'], ['c', '']]) {
+          const data = await parseData({ id: id!, data: { title }, filePath: join(root, `posts/${id}.md`) });
+          store.set({ id: id!, data, filePath: `posts/${id}.md`, digest: id, rendered: { html: '' } });
+        }
+      },
+    };
+    const failure = strictLoader(reading, { dir: 'posts' }).load({ ...ctx, parseData: schema, store } as unknown as LoaderContext);
+    await expect(failure).rejects.toThrow(/cannot be built:\nposts\/a\.md: \*\*title\*\*: is required\nposts\/c\.md: \*\*title\*\*/);
+    expect(stored).toEqual(['b']);
+  });
+
+  test('a post the glob loader failed to render (no HTML) is not stored', async () => {
+    const root = project({ 'a.md': '' });
+    const { ctx } = context(root);
+    const stored: string[] = [];
+    const store = { values: () => [], set: (entry: { id: string }) => (stored.push(entry.id), true) };
+    const failing: Loader = {
+      name: 't',
+      load: async ({ logger, store }) => {
+        logger.error('Error rendering a.md: boom');
+        store.set({ id: 'a', data: {}, filePath: 'posts/a.md', digest: 'a' });
+      },
+    };
+    await expect(strictLoader(failing, { dir: 'posts' }).load({ ...ctx, store } as unknown as LoaderContext)).rejects.toThrow(/boom/);
+    expect(stored).toEqual([]);
+  });
+
   test('the schema sees a date as written, not as YAML rolled it over', async () => {
     const root = project({ 'a.md': '---\ntitle: T\ndate: 2024-11-31\n---\n' });
     const { ctx, parsed } = context(root);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatNote, notesOf } from '../markdown/build-notes';
 import { writtenDate } from './frontmatter';
-import { listPostFiles, postFileProblems } from './post-files';
+import { frontmatterProblems, listPostFiles, postFileProblems } from './post-files';
 
 export interface StrictLoaderOptions {
   /** The posts folder the wrapped loader reads, relative to the project root. */
@@ -18,15 +18,20 @@ export interface StrictLoaderOptions {
  *   `x.mdx`, or names differing only in case), before anything is read;
  * - a post that fails to render (a missing image, a broken plugin step): Astro's loader logs it
  *   and carries on, which would publish a wrong page;
- * - a `date` YAML rolled over (`2024-11-31` read as 1 December): the schema sees it as written.
- * Then it prints every post's build notes (build-notes.ts), whether or not the post was rendered
- * again on this build. Under `astro dev` (where a watcher exists) problems are only logged.
+ * - a `date` YAML rolled over (`2024-11-31` read as 1 December): the schema sees it as written;
+ * - frontmatter that is not YAML (before anything is loaded) or does not fit the schema.
+ * Every problem of every post in a stage is reported in one failure, so a folder of new posts is
+ * fixed in one pass rather than one build per mistake. Then it prints every post's build notes
+ * (build-notes.ts), whether or not the post was rendered again on this build. Under `astro dev` (where a watcher exists) problems are only logged.
  */
 export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Loader {
   return {
     ...loader,
     async load(context: LoaderContext) {
-      const problems = postFileProblems(listPostFiles(join(fileURLToPath(context.config.root), dir)), dir);
+      const folder = join(fileURLToPath(context.config.root), dir);
+      const files = listPostFiles(folder);
+      // The glob loader would stop at the first unusable name or unreadable frontmatter: all are found first.
+      const problems = [...postFileProblems(files, dir), ...frontmatterProblems(folder, files, dir)];
       const errors: string[] = [...problems];
       for (const problem of problems) context.logger.error(problem);
       if (problems.length && !context.watcher) throw failure(context.collection, errors);
@@ -43,8 +48,38 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      const parseData: LoaderContext['parseData'] = (props) => context.parseData({ ...props, data: withWrittenDate(props.data, props.filePath) });
-      await loader.load({ ...context, logger, parseData });
+      const root = fileURLToPath(context.config.root);
+      // Posts that failed this load. The store keeps entries by file digest and saves itself as it
+      // goes, so a failed post must never be stored: the next build would skip it as unchanged.
+      const failed = new Set<string>();
+      const report = (filePath: string | undefined, error: unknown) => {
+        if (filePath) failed.add(relative(root, filePath));
+        logger.error(`${filePath ? relative(root, filePath) : 'a post'}: ${error instanceof Error ? error.message : String(error)}`);
+      };
+      const store: LoaderContext['store'] = new Proxy(context.store, {
+        get(target, property, receiver) {
+          if (property === 'set' && !context.watcher) {
+            // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
+            return (entry: Parameters<typeof target.set>[0]) =>
+              (entry.filePath && failed.has(entry.filePath)) || (!entry.rendered && !entry.deferredRender) ? false : target.set(entry);
+          }
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const parseData: LoaderContext['parseData'] = async (props) => {
+        const data = withWrittenDate(props.data, props.filePath);
+        if (context.watcher) return context.parseData({ ...props, data });
+        // Outside `astro dev`, a post that does not fit the schema is recorded and loading goes on
+        // (its body is still rendered, which may find more), so the failure below names every post.
+        try {
+          return await context.parseData({ ...props, data });
+        } catch (error) {
+          report(props.filePath, error);
+          return data;
+        }
+      };
+      await loader.load({ ...context, logger, parseData, store });
       if (errors.length && !context.watcher) throw failure(context.collection, errors);
 
       for (const entry of context.store.values()) {
