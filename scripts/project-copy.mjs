@@ -1,5 +1,6 @@
 // Throw-away copies of the project, shared by the build tests and the benchmarks.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, symlink, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,13 +25,22 @@ export async function linkNodeModules(dir) {
 
 /**
  * A throw-away copy of the project for builds with other content. `node_modules` holds links to
- * the real packages, so nothing is installed and caches stay private to the copy.
+ * the real packages, so nothing is installed and caches stay private to the copy; `cachesFrom`
+ * (another copy's folder) starts them as a copy of that copy's caches.
+ * @param {string} [prefix]
+ * @param {{ cachesFrom?: string }} [options]
  * @returns {Promise<ProjectCopy>}
  */
-export async function copyProject(prefix = 'milestones-') {
+export async function copyProject(prefix = 'milestones-', { cachesFrom } = {}) {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   for (const entry of COPIED) await cp(join(ROOT, entry), join(dir, entry), { recursive: true });
   await linkNodeModules(dir);
+  if (cachesFrom) {
+    for (const cache of PRIVATE) {
+      const from = join(cachesFrom, 'node_modules', cache);
+      if (existsSync(from)) await cp(from, join(dir, 'node_modules', cache), { recursive: true });
+    }
+  }
   return { dir, contentDir: join(dir, 'src/content/blog'), dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 

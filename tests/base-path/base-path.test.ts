@@ -9,8 +9,8 @@ function tree(dist: string): Map<string, Buffer> {
   return new Map(filesIn(dist).map((file) => [relative(dist, file), readFileSync(file)]));
 }
 
-// The same site built with BASE_PATH=milestones, /milestones and /milestones/ (the last one warm,
-// in the first one's folder): one base, so one dist/, byte for byte.
+// The same site built with BASE_PATH=milestones, /milestones/ and /milestones, one after the other
+// in one folder (the first on a fresh content store, the others warm): one base, so one dist/, byte for byte.
 const bare = await readySite('base-path-bare');
 const others = [await readySite('base-path-leading'), await readySite('base-path-slashes')];
 

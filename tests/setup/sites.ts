@@ -52,12 +52,21 @@ export default async function setup(project: TestProject) {
     console.log(`[test setup] ${name}: ${build.code === 0 ? 'ready' : `failed (exit ${build.code})`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
   const copy = (name: string) => copyProject(`milestones-${name}-`);
+  // Later builds start from the site's caches (images, cards, media variants: all keyed by their
+  // inputs), as a deploy after the first one does; `site` and `real-format` build cold.
+  let siteBuilt!: (dir: string) => void;
+  const siteDir = new Promise<string>((resolve) => (siteBuilt = resolve));
+  const warmCopy = async (name: string) => copyProject(`milestones-${name}-`, { cachesFrom: await siteDir });
 
   const jobs: Job[] = [
     // The site as deployed, built on a machine whose clock is in Tokyo.
     job(['site'], async () => {
       const site = await copy('site');
-      await record('site', site.dir, await astroBuild(site.dir, { TZ: 'Asia/Tokyo' }));
+      try {
+        await record('site', site.dir, await astroBuild(site.dir, { TZ: 'Asia/Tokyo' }));
+      } finally {
+        siteBuilt(site.dir);
+      }
     }),
     // Real-format posts beside the seed, for another origin under a sub-path written without
     // slashes, on a machine whose clock is in Los Angeles.
@@ -69,31 +78,26 @@ export default async function setup(project: TestProject) {
       const env = { SITE_URL: 'https://share.example', BASE_PATH: 'milestones', TZ: 'America/Los_Angeles' };
       await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
     }),
+    // The seed under each spelling of the same base, one after the other in one folder (Astro's
+    // caches in play): `milestones`, `/milestones/`, `/milestones`; then the media swap there.
+    job(['base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap'], async () => {
+      const site = await warmCopy('base-path');
+      for (const [name, base] of [['base-path-bare', 'milestones'], ['base-path-slashes', '/milestones/'], ['base-path-leading', '/milestones']] as const) {
+        const build = await astroBuild(site.dir, { BASE_PATH: base });
+        if (build.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, `dist-${name}`));
+        await record(name, site.dir, build, '/milestones/', `dist-${name}`);
+      }
+      await swapMedia(join(site.dir, 'src/assets/media'));
+      await record('media-swap', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones/' }), '/milestones/');
+    }),
     // The seed and enough generated posts for every list to run to several pages.
     job(['many-posts'], async () => {
-      const site = await copy('many-posts');
+      const site = await warmCopy('many-posts');
       await writeManyPosts(site.contentDir);
       await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
     // Type check of the project itself.
     job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),
-    // The seed under each spelling of the same base: `milestones`, then `/milestones/` warm in the
-    // same folder (Astro's caches in play); then the media swap in that folder.
-    job(['base-path-bare', 'base-path-slashes', 'media-swap'], async () => {
-      const site = await copy('base-path');
-      const first = await astroBuild(site.dir, { BASE_PATH: 'milestones' });
-      if (first.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, 'dist-milestones'));
-      await record('base-path-bare', site.dir, first, '/milestones/', 'dist-milestones');
-      const slashes = await astroBuild(site.dir, { BASE_PATH: '/milestones/' });
-      if (slashes.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, 'dist-slashes'));
-      await record('base-path-slashes', site.dir, slashes, '/milestones/', 'dist-slashes');
-      await swapMedia(join(site.dir, 'src/assets/media'));
-      await record('media-swap', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones/' }), '/milestones/');
-    }),
-    job(['base-path-leading'], async () => {
-      const site = await copy('base-path-leading');
-      await record('base-path-leading', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones' }), '/milestones/');
-    }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
     job(['broken'], async () => {
@@ -106,6 +110,7 @@ export default async function setup(project: TestProject) {
   // TEST_SITES=site,real-format builds only those (for a quick local run); the others are recorded as not built.
   const wanted = process.env.TEST_SITES?.split(',').map((name) => name.trim());
   const selected = wanted ? jobs.filter((j) => j.sites.some((name) => wanted.includes(name))) : jobs;
+  if (!selected.some((j) => j.sites.includes('site'))) siteBuilt(ROOT);
   const running = runPool(selected, 2).then(() => recordMissing(runDir));
   return async () => {
     await running;

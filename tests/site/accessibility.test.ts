@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sitePages } from '../../scripts/site-pages.mjs';
 import { axeViolations, WCAG_TAGS } from '../support/axe-check';
 import { readySite, urlOf } from '../support/sites';
-import { connectBrowser, openPage } from '../support/browser';
+import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 
 const site = await readySite('site');
 
@@ -13,8 +13,11 @@ const pages = sitePages(site.dist).map((page) => (page.type === '404' ? { ...pag
 const REQUIRED = ['home', 'blog index', 'post', 'tag', 'tags index', '404'];
 
 let browser: Browser;
+/** One tab for every page in both schemes. */
+let tab: TrackedPage;
 beforeAll(async () => {
   browser = await connectBrowser();
+  tab = await openPage(browser, 'about:blank');
 });
 afterAll(() => browser?.close());
 
@@ -24,12 +27,8 @@ test('every page type is in the build', () => {
 
 describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme: no violations', (colorScheme) => {
   test.each(pages)('$type ($path)', async ({ path }) => {
-    const { page } = await openPage(browser, urlOf(site, path), { colorScheme });
-    try {
-      const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
-      expect(violations, violations.join('\n')).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
+    const { page } = await revisit(tab, urlOf(site, path), { colorScheme });
+    const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
+    expect(violations, violations.join('\n')).toEqual([]);
   });
 });

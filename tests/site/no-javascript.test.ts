@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sitePages } from '../../scripts/site-pages.mjs';
 import { readySite, urlOf } from '../support/sites';
-import { connectBrowser, openPage } from '../support/browser';
+import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 
 const site = await readySite('site');
 
@@ -11,29 +11,28 @@ const site = await readySite('site');
 const pages = sitePages(site.dist);
 
 let browser: Browser;
+/** A tab with scripts on and one with scripts off, each reused for every page. */
+const tabs = new Map<boolean, TrackedPage>();
 beforeAll(async () => {
   browser = await connectBrowser();
+  for (const javaScriptEnabled of [true, false]) tabs.set(javaScriptEnabled, await openPage(browser, 'about:blank', { javaScriptEnabled }));
 });
 afterAll(() => browser?.close());
 
 async function mainText(path: string, javaScriptEnabled: boolean) {
-  const { page } = await openPage(browser, urlOf(site, path), { javaScriptEnabled });
-  try {
-    return {
-      // Buttons are the controls scripts add (copy, share sheet, pause); the reading is the rest.
-      text: (
-        await page.locator('main').evaluate((main) => {
-          for (const button of main.querySelectorAll('button')) button.remove();
-          return (main as HTMLElement).innerText;
-        })
-      )
-        .replace(/\s+/g, ' ')
-        .trim(),
-      links: await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
-    };
-  } finally {
-    await page.context().close();
-  }
+  const { page } = await revisit(tabs.get(javaScriptEnabled)!, urlOf(site, path));
+  return {
+    // Buttons are the controls scripts add (copy, share sheet, pause); the reading is the rest.
+    text: (
+      await page.locator('main').evaluate((main) => {
+        for (const button of main.querySelectorAll('button')) button.remove();
+        return (main as HTMLElement).innerText;
+      })
+    )
+      .replace(/\s+/g, ' ')
+      .trim(),
+    links: await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
+  };
 }
 
 test.each(pages)('$type ($path) reads the same with JavaScript off', async ({ path }) => {

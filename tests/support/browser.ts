@@ -33,3 +33,22 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
   await page.goto(url, { waitUntil: 'load' });
   return { page, offsiteRequests, errors };
 }
+
+export interface Visit {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
+/**
+ * Loads `url` in a page already open, as a reader moving on in the same tab (after resizing the
+ * window or switching the system theme): far cheaper than a new context, which starts a renderer.
+ * The page's recorded errors and off-site requests start empty again.
+ */
+export async function revisit(tracked: TrackedPage, url: string, { viewport, colorScheme }: Visit = {}): Promise<TrackedPage> {
+  tracked.errors.length = 0;
+  tracked.offsiteRequests.length = 0;
+  if (viewport) await tracked.page.setViewportSize(viewport);
+  if (colorScheme) await tracked.page.emulateMedia({ colorScheme });
+  await tracked.page.goto(url, { waitUntil: 'load' });
+  return tracked;
+}
