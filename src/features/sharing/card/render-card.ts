@@ -1144,6 +1144,8 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
   }
 }
 
+const inFlight = new Map<string, Promise<{ drawn: Drawn; fromCache: boolean }>>();
+
 /**
  * The share card for a post or page: from the cache when an identical card was drawn before
  * (by this or an earlier build), else drawn and stored.
@@ -1151,8 +1153,18 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
 export async function renderCard(input: CardInput): Promise<RenderedCard> {
   const dir = cardCacheDir();
   const key = cardCacheKey(input);
-  const cached = await readCached(dir, key);
-  const drawn = cached ?? (await drawCard(input));
-  if (!cached) await writeCached(dir, key, drawn);
-  return { data: drawn.data, type: 'image/jpeg', width: CARD_WIDTH, height: CARD_HEIGHT, fromCache: Boolean(cached), missing: drawn.missing };
+  // The feed and the card route may ask for one card at once: one draw serves both.
+  const where = join(dir, key);
+  let pending = inFlight.get(where);
+  if (!pending) {
+    pending = (async () => {
+      const cached = await readCached(dir, key);
+      const drawn = cached ?? (await drawCard(input));
+      if (!cached) await writeCached(dir, key, drawn);
+      return { drawn, fromCache: Boolean(cached) };
+    })().finally(() => inFlight.delete(where));
+    inFlight.set(where, pending);
+  }
+  const { drawn, fromCache } = await pending;
+  return { data: drawn.data, type: 'image/jpeg', width: CARD_WIDTH, height: CARD_HEIGHT, fromCache, missing: drawn.missing };
 }
