@@ -33,14 +33,19 @@ export async function feedPosts(): Promise<PostSummary[]> {
 export async function feedCoverVariant(local: NonNullable<Cover['local']>): Promise<Variant> {
   const source = await readFile(local.file);
   const stem = basename(local.file, extname(local.file));
-  const width = Math.min(FEED_COVER_MAX_WIDTH, local.image.width);
+  // The size from the file, not from `local.image`: reading astro:assets' metadata would make the
+  // build copy the original into _astro/, unused.
+  const meta = await sharp(source).metadata();
+  const original = { width: meta.autoOrient.width, height: meta.autoOrient.height };
+  const width = Math.min(FEED_COVER_MAX_WIDTH, original.width);
   return {
     name: `${stem}-${digest(createHash('sha256').update(source).digest('hex'), FEED_COVER_RECIPE, FEED_COVER_MAX_WIDTH, FEED_COVER_QUALITY)}.jpg`,
     contentType: 'image/jpeg',
     width,
-    height: Math.round((local.image.height * width) / local.image.width),
+    height: Math.round((original.height * width) / original.width),
     encode: () =>
       sharp(source)
+        .rotate()
         .resize({ width, withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
         .jpeg({ quality: FEED_COVER_QUALITY, mozjpeg: true, progressive: true })
