@@ -41,8 +41,10 @@ if (process.env.AUDIT_SKIP_BUILD !== '1' && !process.env.AUDIT_DIST) {
   if (build.status !== 0) throw new Error('astro build failed; run `npm run build` to see why');
 }
 
+// Named pages keep the type sitePages() knows them by, so the newest post is still compared with a reference.
+const known = new Map(sitePages(DIST).map((page) => [page.path, page.type]));
 const pages = process.env.AUDIT_PAGES
-  ? process.env.AUDIT_PAGES.split(',').map((path) => ({ type: path, path }))
+  ? process.env.AUDIT_PAGES.split(',').map((path) => ({ type: known.get(path) ?? path, path }))
   : sitePages(DIST).filter((page) => page.type === 'home' || page.type === 'post');
 if (!pages.length) throw new Error(`no pages to audit in ${DIST}`);
 
