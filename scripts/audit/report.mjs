@@ -15,7 +15,9 @@ import { markdownTable } from '../markdown-table.mjs';
  *   mobile: { lcpMs: number, cls: number, tbtMs: number, pageBytes: number },
  *   desktop: { lcpMs: number, cls: number, tbtMs: number, pageBytes: number },
  *   criticalBytes: number, scriptBytes: number, blockingScripts: number, foreignOrigins: number,
+ *   referencePostLcpRatio?: number,
  * }} Budgets
+ * @typedef {{ formFactor: 'mobile' | 'desktop', page: string, reference: string, oursMs: number, referenceMs: number, ratio: number }} ReferenceComparison
  */
 
 /** @param {number[]} values */
@@ -60,10 +62,36 @@ export function table(/** @type {Row[]} */ rows, /** @type {string} */ ownOrigin
   ].join('\n');
 }
 
-/** Every budget a row misses, as a sentence naming the page, the figure and the limit. */
+/**
+ * Our post's LCP against the reference site's post audited in the same run (rows of type `post`
+ * and `reference`), per form factor; none without a reference.
+ * @returns {ReferenceComparison[]}
+ */
+export function referenceComparison(/** @type {Row[]} */ rows) {
+  return /** @type {const} */ (['mobile', 'desktop']).flatMap((formFactor) => {
+    const ours = rows.find((row) => row.formFactor === formFactor && row.type === 'post');
+    const reference = rows.find((row) => row.formFactor === formFactor && row.type === 'reference');
+    if (!ours || !reference) return [];
+    return [{ formFactor, page: ours.page, reference: reference.page, oursMs: ours.lcpMs, referenceMs: reference.lcpMs, ratio: ours.lcpMs / reference.lcpMs }];
+  });
+}
+
+/** The comparison as lines of text. */
+export function referenceLines(/** @type {ReferenceComparison[]} */ comparisons) {
+  return comparisons.map(
+    (c) => `${c.formFactor}: LCP of ${c.page} ${c.oursMs.toFixed(0)} ms, of ${c.reference} ${c.referenceMs.toFixed(0)} ms: ${c.ratio.toFixed(2)}×`,
+  );
+}
+
+/** Every budget a row misses, as a sentence naming the page, the figure and the limit. The reference site's rows meet no budget but the ratio. */
 export function checkBudgets(/** @type {Row[]} */ rows, /** @type {Budgets} */ budgets) {
   const misses = [];
+  const limit = budgets.referencePostLcpRatio;
+  for (const c of referenceComparison(rows)) {
+    if (limit !== undefined && !(c.ratio <= limit)) misses.push(`${c.page} (${c.formFactor}): LCP ${c.ratio.toFixed(2)}× the reference post's (${c.oursMs.toFixed(0)} / ${c.referenceMs.toFixed(0)} ms) > ${limit}×`);
+  }
   for (const row of rows) {
+    if (row.type === 'reference') continue;
     const where = `${row.page} (${row.formFactor})`;
     for (const [category, min] of Object.entries(budgets.scores)) {
       const got = row.scores[category] ?? 0;

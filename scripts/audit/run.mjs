@@ -6,6 +6,9 @@
 //   AUDIT_SKIP_BUILD=1  audit the existing dist/
 //   AUDIT_PAGES=/,/blog/x/  audit these paths instead
 //   AUDIT_DIST=/some/dist   audit another built site (implies no build)
+//   AUDIT_REFERENCE_DIST=/other/dist  also audit a reference site's post (AUDIT_REFERENCE_POST,
+//                       default /blog/first-post/) in the same runs, served the same way, and print
+//                       our newest post's LCP as a ratio to it (budget: referencePostLcpRatio)
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,12 +20,14 @@ import { pageWeight } from '../page-weight.mjs';
 import { ROOT } from '../project-copy.mjs';
 import { sitePages } from '../site-pages.mjs';
 import { serveSite } from '../serve.mjs';
-import { checkBudgets, median, table } from './report.mjs';
+import { checkBudgets, median, referenceComparison, referenceLines, table } from './report.mjs';
 
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
 const DIST = process.env.AUDIT_DIST ?? join(ROOT, 'dist');
 const REPORTS = join(ROOT, 'test-results/lighthouse');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const REFERENCE_DIST = process.env.AUDIT_REFERENCE_DIST;
+const REFERENCE_POST = process.env.AUDIT_REFERENCE_POST ?? '/blog/first-post/';
 
 const started = performance.now();
 const budgets = JSON.parse(await readFile(join(ROOT, 'budgets.json'), 'utf8'));
@@ -36,13 +41,19 @@ if (process.env.AUDIT_SKIP_BUILD !== '1' && !process.env.AUDIT_DIST) {
   if (build.status !== 0) throw new Error('astro build failed; run `npm run build` to see why');
 }
 
+// Named pages keep the type sitePages() knows them by, so the newest post is still compared with a reference.
+const known = new Map(sitePages(DIST).map((page) => [page.path, page.type]));
 const pages = process.env.AUDIT_PAGES
-  ? process.env.AUDIT_PAGES.split(',').map((path) => ({ type: path, path }))
+  ? process.env.AUDIT_PAGES.split(',').map((path) => ({ type: known.get(path) ?? path, path }))
   : sitePages(DIST).filter((page) => page.type === 'home' || page.type === 'post');
 if (!pages.length) throw new Error(`no pages to audit in ${DIST}`);
 
 const server = await serveSite(DIST);
 const origin = new URL(server.url).origin;
+/** @type {Array<{ type: string, path: string, server: string }>} */
+const audited = pages.map((page) => ({ ...page, server: server.url }));
+const reference = REFERENCE_DIST ? await serveSite(REFERENCE_DIST) : undefined;
+if (reference) audited.push({ type: 'reference', path: REFERENCE_POST, server: reference.url });
 await rm(REPORTS, { recursive: true, force: true });
 await mkdir(REPORTS, { recursive: true });
 
@@ -80,23 +91,27 @@ async function auditOnce(url, formFactor, attempt = 1) {
 const rows = [];
 try {
   for (const formFactor of /** @type {const} */ (['mobile', 'desktop'])) {
-    for (const page of pages) {
-      const url = new URL(page.path, server.url).href;
-      const weight = await pageWeight(server.url, page.path);
-      const runs = [];
-      for (let run = 1; run <= RUNS; run++) {
-        const result = await auditOnce(url, formFactor);
-        const { lhr } = result;
-        const slug = page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+    const weights = await Promise.all(audited.map((page) => pageWeight(page.server, page.path)));
+    /** @type {import('lighthouse').Result[][]} */
+    const runs = audited.map(() => []);
+    // Pages take turns within each round, so a reference is measured under the same load as ours.
+    for (let run = 1; run <= RUNS; run++) {
+      for (const [index, page] of audited.entries()) {
+        const result = await auditOnce(new URL(page.path, page.server).href, formFactor);
+        const slug = `${page.type === 'reference' ? 'reference-' : ''}${page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`;
         await writeFile(join(REPORTS, `${formFactor}-${slug}-${run}.json`), /** @type {string} */ (result.report));
-        runs.push(lhr);
+        runs[index]?.push(result.lhr);
       }
-      rows.push(summarise(page, formFactor, runs, weight));
+    }
+    for (const [index, page] of audited.entries()) {
+      const ownOrigin = new URL(page.server).origin;
+      rows.push(summarise(page, formFactor, runs[index] ?? [], /** @type {import('../page-weight.mjs').PageWeight} */ (weights[index]), ownOrigin));
     }
   }
 } finally {
   chrome.kill();
   await server.close();
+  await reference?.close();
 }
 
 /**
@@ -104,9 +119,10 @@ try {
  * @param {'mobile' | 'desktop'} formFactor
  * @param {import('lighthouse').Result[]} runs
  * @param {import('../page-weight.mjs').PageWeight} weight
+ * @param {string} ownOrigin the origin that serves this page
  * @returns {import('./report.mjs').Row}
  */
-function summarise(page, formFactor, runs, weight) {
+function summarise(page, formFactor, runs, weight, ownOrigin) {
   const numeric = (/** @type {string} */ id) => median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
   const score = (/** @type {string} */ id) => median(runs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100)));
   // Bytes and requests from the median-LCP run's network log.
@@ -130,7 +146,7 @@ function summarise(page, formFactor, runs, weight) {
       .map((ref) => ref.id);
   }
   return {
-    page: page.path,
+    page: page.type === 'reference' ? `reference ${page.path}` : page.path,
     type: page.type,
     formFactor,
     scores: Object.fromEntries(CATEGORIES.map((id) => [id, score(id)])),
@@ -141,7 +157,7 @@ function summarise(page, formFactor, runs, weight) {
     bytesByType,
     requests: requests.length,
     origins,
-    foreignOrigins: [...origins.filter((o) => o !== origin), ...weight.foreign.map((u) => new URL(u).origin)].filter(
+    foreignOrigins: [...origins.filter((o) => o !== ownOrigin), ...weight.foreign.map((u) => new URL(u).origin)].filter(
       (o, i, all) => all.indexOf(o) === i,
     ),
     criticalBytes: weight.criticalGzip,
@@ -152,6 +168,9 @@ function summarise(page, formFactor, runs, weight) {
 }
 
 console.log(table(rows, origin));
+const comparison = referenceComparison(rows);
+if (comparison.length) console.log(`\nPost LCP against the reference (${REFERENCE_DIST}), same run:\n${referenceLines(comparison).map((line) => `  ${line}`).join('\n')}`);
+else if (reference) console.log(`\nNo post of this site was audited beside the reference (AUDIT_PAGES?): no LCP ratio.`);
 await writeFile(join(REPORTS, 'summary.json'), `${JSON.stringify(rows, null, 2)}\n`);
 // Lighthouse scales the main-thread work it observes, so a busy machine inflates TBT and mobile LCP.
 console.log(`Load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} CPU(s) at the end; figures from a busy machine are pessimistic.`);

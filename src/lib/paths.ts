@@ -85,6 +85,11 @@ export function mastodonSharePath(id: string): string {
 
 export const feedPath = 'rss.xml';
 
+/** A file the feed names (an item's cover rendition, `src/features/feed/feed-picture.ts`). */
+export function feedFilePath(name: string): string {
+  return withBase(`feed/${encodePath(name)}`);
+}
+
 /** A post's share card. */
 export function postCardPath(id: string): string {
   return withBase(`og/posts/${encodePath(id)}.jpg`);

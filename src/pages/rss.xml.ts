@@ -5,22 +5,23 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { site } from '../config/site';
-import { getPosts } from '../features/content/posts';
-import { FEED_NAMESPACES, escapeXml, feedHtml, feedItemExtras } from '../features/feed/feed';
+import { FEED_NAMESPACES, escapeXml, feedEnclosure, feedHtml, feedItemExtras } from '../features/feed/feed';
+import { feedPicture, feedPosts } from '../features/feed/feed-picture';
 import { sanitizeHtml } from '../features/security/rehype-sanitize-post';
 import { feedPath, siteUrl } from '../lib/paths';
 import { siteLogo } from '../features/sharing/share-meta';
 
 // RSS 2.0 with the newest `site.feedItems` posts in full (a feed of every post in full grows by
-// tens of kilobytes a post). Items link to the post on this site; their picture travels as Media RSS.
+// tens of kilobytes a post). Items link to the post on this site; their picture (feed-picture.ts)
+// travels as Media RSS and, when it is a file on this site, as the enclosure.
 export const GET: APIRoute = async () => {
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const posts = (await getPosts()).slice(0, site.feedItems);
+  const posts = await feedPosts();
   const items = await Promise.all(
     posts.map(async (post) => {
       // Markdown posts were sanitised by the pipeline; MDX posts are rendered here and sanitised alike.
       const html = post.entry.rendered?.html ?? sanitizeHtml(await container.renderToString((await render(post.entry)).Content));
-      const image = post.cover ? { url: post.cover.src } : post.share.image;
+      const image = await feedPicture(post);
       return {
         title: post.title,
         link: post.url,
@@ -28,6 +29,7 @@ export const GET: APIRoute = async () => {
         description: post.description,
         categories: post.tags,
         content: feedHtml(html, post.url),
+        enclosure: feedEnclosure(image),
         customData: feedItemExtras(image, post.author),
       };
     }),

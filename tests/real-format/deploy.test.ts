@@ -57,7 +57,7 @@ describe('a build under BASE_PATH with hostile posts', () => {
   test('_headers sends every file the security headers with that same policy, and its kind\'s cache lifetime, each header once', async () => {
     const rules = parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8'));
     const cacheFor = (file: string) =>
-      /^(_astro|media)\//.test(file) ? immutableCacheControl
+      /^(_astro|media|feed)\//.test(file) ? immutableCacheControl
       : file.startsWith('og/') ? shareCardCacheControl
       : /^(rss\.xml|sitemap-.*\.xml)$/.test(file) ? feedCacheControl
       : file.endsWith('.html') ? revalidateCacheControl

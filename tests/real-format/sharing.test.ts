@@ -267,7 +267,6 @@ describe('feed, sitemap and robots.txt', () => {
       expect(link.startsWith(`${ORIGIN_BASE}blog/`)).toBe(true);
       expect(item.children('guid').text()).toBe(link);
       expect(Number.isNaN(Date.parse(item.children('pubDate').text()))).toBe(false);
-      expect(item.children('media\\:content').attr('url')).toMatch(/^https:\/\//);
       const content = load(item.children('content\\:encoded').text());
       expect(content('p').length).toBeGreaterThan(0);
       expect(content('script, style, iframe').length).toBe(0);
@@ -282,6 +281,47 @@ describe('feed, sitemap and robots.txt', () => {
     const hostile = items.filter((_, item) => $(item).children('title').text() === HOSTILE_TITLE);
     expect(hostile.children('description').text()).toBe(HOSTILE_DESC);
     expect(load(hostile.children('content\\:encoded').text())('a').attr('href')).toBe(`${ORIGIN_BASE}blog/`);
+  });
+
+  test('each item\'s picture on this site is an enclosure whose URL, length, type and pixel size are the file\'s; a remote cover claims no size', async () => {
+    const $ = load(await readFile(join(dist, 'rss.xml'), 'utf8'), { xml: true });
+    const kinds = new Set<string>();
+    const named = new Set<string>();
+    for (const element of $('item').toArray()) {
+      const item = $(element);
+      const where = item.children('link').text();
+      const media = item.children('media\\:content');
+      const enclosure = item.children('enclosure');
+      expect(media.length, where).toBe(1);
+      const url = media.attr('url') ?? '';
+      expect(url, where).toMatch(/^https:\/\//);
+      if (!url.startsWith(SITE)) {
+        // A cover the site has no copy of: its remote address, without a size it cannot know.
+        kinds.add('remote');
+        expect([enclosure.length, media.attr('fileSize'), media.attr('width')], where).toEqual([0, undefined, undefined]);
+        continue;
+      }
+      kinds.add(url.startsWith(`${ORIGIN_BASE}feed/`) ? 'cover' : url.startsWith(`${ORIGIN_BASE}og/posts/`) ? 'card' : url);
+      const file = distFile(url);
+      const bytes = await readFile(file);
+      const meta = await sharp(bytes).metadata();
+      const type = `image/${meta.format === 'jpeg' ? 'jpeg' : meta.format}`;
+      expect([enclosure.attr('url'), Number(enclosure.attr('length')), enclosure.attr('type')], where).toEqual([url, bytes.byteLength, type]);
+      expect([media.attr('type'), Number(media.attr('fileSize')), Number(media.attr('width')), Number(media.attr('height')), media.attr('medium')], where).toEqual([
+        type,
+        bytes.byteLength,
+        meta.width,
+        meta.height,
+        'image',
+      ]);
+      named.add(relative(dist, file));
+    }
+    // The seed's local cover, a post without a cover (its share card) and a remote cover.
+    expect([...kinds].sort()).toEqual(['card', 'cover', 'remote']);
+    // The feed's own files are exactly those its items name.
+    const own = (await readdir(join(dist, 'feed'))).map((name) => `feed/${name}`);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((file) => named.has(file)), own.join('\n')).toBe(true);
   });
 
   test('the sitemap lists every readable page whose canonical is on this site, and no share or 404 page', async () => {

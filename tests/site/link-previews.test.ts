@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import ogs from 'open-graph-scraper';
@@ -88,6 +88,25 @@ describe('@rowanmanning/feed-parser on rss.xml', async () => {
     expect(item?.title).toBe(TITLE);
     expect(item?.url).toBe(OWN_URL);
     expect(item?.authors.map((a) => a.name)).toEqual(['The Milvus Community']);
+  });
+
+  test('the post\'s cover is an enclosure on this site whose length, type and size are the file\'s', async () => {
+    const [item] = feed.items;
+    const media = item?.media ?? [];
+    expect(media.map((m) => m.url)).toHaveLength(1);
+    const [picture] = media;
+    expect(picture?.url).toMatch(new RegExp(`^${ORIGIN}/feed/milvus-10k-cover-[0-9a-f]+\\.jpg$`));
+    const file = distFile(picture!.url);
+    expect(picture?.length).toBe((await stat(file)).size);
+    expect(picture?.mimeType).toBe('image/jpeg');
+    // Media RSS states the pixel size too; the parser does not read it, so it is read from the XML.
+    const xml = await readFile(join(site.dist, 'rss.xml'), 'utf8');
+    const content = new RegExp(`<media:content url="${picture!.url}"[^>]*/>`).exec(xml)?.[0] ?? '';
+    const meta = await sharp(file).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(content).toContain(`width="${meta.width}" height="${meta.height}"`);
+    expect(content).toContain(`fileSize="${picture?.length}"`);
+    expect(xml).toContain(`<enclosure url="${picture!.url}" length="${picture?.length}" type="image/jpeg"/>`);
   });
 
   test('items carry their content with no controls or buttons', () => {

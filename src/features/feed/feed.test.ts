@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { escapeXml, feedHtml, feedItemExtras } from './feed';
+import { escapeXml, feedEnclosure, feedHtml, feedItemExtras } from './feed';
 
 const page = 'https://example.org/sub/blog/post/';
 
@@ -32,7 +32,16 @@ test('drops what only works on the page: controls, heading anchors, frames and K
 
 test('escapes XML in extras', () => {
   expect(escapeXml(`a<b>&"'`)).toBe('a&lt;b&gt;&amp;&quot;&apos;');
-  const extras = feedItemExtras({ url: 'https://x.example/a.png?a=1&b=2', type: 'image/png', width: 1200, height: 630 }, 'A & B');
+  const extras = feedItemExtras({ url: 'https://x.example/a.png?a=1&b=2', type: 'image/png', width: 1200, height: 630, local: false }, 'A & B');
   expect(extras).toContain('url="https://x.example/a.png?a=1&amp;b=2"');
   expect(extras).toContain('<dc:creator>A &amp; B</dc:creator>');
+});
+
+test('a picture on this site is an enclosure with its size; a remote one is Media RSS alone, claiming no size', () => {
+  const own = { url: 'https://example.org/sub/feed/c-1.jpg', type: 'image/jpeg', bytes: 51234, width: 1200, height: 675, local: true };
+  expect(feedEnclosure(own)).toEqual({ url: own.url, length: 51234, type: 'image/jpeg' });
+  expect(feedItemExtras(own, 'A')).toContain('<media:content url="https://example.org/sub/feed/c-1.jpg" medium="image" type="image/jpeg" fileSize="51234" width="1200" height="675"/>');
+  const remote = { url: 'https://assets.example/c.png', local: false };
+  expect(feedEnclosure(remote)).toBeUndefined();
+  expect(feedItemExtras(remote, 'A')).toContain('<media:content url="https://assets.example/c.png" medium="image"/>');
 });

@@ -87,20 +87,33 @@ export interface FeedImage {
   type?: string;
   width?: number;
   height?: number;
+  /** Byte size, when the file is this site's own. */
+  bytes?: number;
+  /** A file on this site (else a remote address, described by its URL alone). */
+  local: boolean;
 }
 
-/** Media RSS for an item's picture (cover, else share card) and its author as `dc:creator`. */
+/**
+ * An item's picture as Media RSS (and, for a file on this site, as the RSS enclosure: see the
+ * route) and its author as `dc:creator`.
+ */
 export function feedItemExtras(image: FeedImage, author: string): string {
   const attributes = [
     `url="${escapeXml(image.url)}"`,
     'medium="image"',
     image.type ? `type="${escapeXml(image.type)}"` : '',
+    image.bytes ? `fileSize="${image.bytes}"` : '',
     image.width ? `width="${image.width}"` : '',
     image.height ? `height="${image.height}"` : '',
   ]
     .filter(Boolean)
     .join(' ');
   return `<media:content ${attributes}/><media:thumbnail url="${escapeXml(image.url)}"/><dc:creator>${escapeXml(author)}</dc:creator>`;
+}
+
+/** The RSS 2.0 enclosure of a picture on this site; none for a remote one, whose size is unknown. */
+export function feedEnclosure(image: FeedImage): { url: string; length: number; type: string } | undefined {
+  return image.local && image.bytes && image.type ? { url: image.url, length: image.bytes, type: image.type } : undefined;
 }
 
 export const FEED_NAMESPACES = {

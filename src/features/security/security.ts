@@ -106,6 +106,7 @@ export const feedCacheControl = 'public, max-age=600, must-revalidate';
 export const assetCacheRules: ReadonlyArray<{ path: string; cacheControl: string }> = [
   { path: '_astro/*', cacheControl: immutableCacheControl },
   { path: 'media/*', cacheControl: immutableCacheControl },
+  { path: 'feed/*', cacheControl: immutableCacheControl },
   { path: 'og/*', cacheControl: shareCardCacheControl },
   { path: 'rss.xml', cacheControl: feedCacheControl },
   { path: 'sitemap-*', cacheControl: feedCacheControl },

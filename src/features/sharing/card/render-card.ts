@@ -239,6 +239,8 @@ function titleBlock(title: string, fit: TitleFit, width: number): CardElement {
   return h(
     'div',
     {
+      // An unclamped title reports its own height: the pass needs no copy at its size.
+      ...(fit.fits === false ? {} : { 'data-size': fit.size }),
       style: {
         display: 'block',
         width,
@@ -486,16 +488,18 @@ function guessFit(title: string, width: number, scale: TitleScale): TitleFit {
 }
 
 /**
- * Copies of the title at every candidate size, laid out but not drawn (`visibility: hidden`
- * emits no glyphs; `position: absolute` moves nothing else), for `onNodeDetected` to read their
- * heights. Balancing keeps the number of lines, so the copies skip it.
+ * Copies of the title at the candidate sizes `sizes`, laid out but not drawn, for
+ * `onNodeDetected` to read their heights. Below the card, so satori skips their glyphs (it builds
+ * the outlines of hidden text, then drops them; text outside the card it skips); `position:
+ * absolute` moves nothing else. Balancing keeps the number of lines, so the copies skip it.
  */
-function titleProbes(title: string, width: number, scale: TitleScale): CardElement {
-  const hidden: Style = { position: 'absolute', left: 0, top: 0, visibility: 'hidden' };
+function titleProbes(title: string, width: number, sizes: number[]): CardElement | undefined {
+  if (!sizes.length) return undefined;
+  const hidden: Style = { position: 'absolute', left: 0, top: 2 * CARD_HEIGHT, visibility: 'hidden' };
   return h(
     'div',
     { style: { ...hidden, display: 'flex', flexDirection: 'column', width } },
-    ...[...new Set(scale.steps.map((step) => step.size))].map((size) =>
+    ...sizes.map((size) =>
       h(
         'div',
         { 'data-size': size, style: { display: 'block', visibility: 'hidden', width, fontSize: size, lineHeight: TITLE_LINE_HEIGHT, ...TITLE_STYLE } },
@@ -771,11 +775,11 @@ function loadSharp(): Promise<SharpFunction> {
 // Pixels: covers are decoded once into raw RGB and pasted into the card's raster
 
 /**
- * mozjpeg's encoder, without its two slow searches: trellis quantisation and scan optimisation
- * save ~10% of bytes but cost ~40 ms and ~80 ms a card on this machine, several times the rest
- * of the render (encoding takes ~10 ms without them); the cards stay far under CARD_MAX_BYTES.
+ * mozjpeg's quantisation table and overshoot deringing (crisp white text), as a baseline JPEG:
+ * the very pixels of `mozjpeg: true` without its slow searches and progressive scans, which save
+ * ~5% of bytes for ~60% more encoding time; the cards stay far under CARD_MAX_BYTES.
  */
-const JPEG: JpegOptions = { quality: 80, mozjpeg: true, trellisQuantisation: false, optimiseScans: false };
+const JPEG: JpegOptions = { quality: 80, quantisationTable: 3, overshootDeringing: true };
 /**
  * When a busy cover pushes a card over CARD_MAX_BYTES, these qualities are tried in turn (a
  * photo needs at most the first; a cover of pure noise shown alone needs the last).
@@ -968,17 +972,20 @@ interface Pass {
   svg: string;
   /** The title size that the card should have, measured in this pass. */
   best: TitleFit;
+  /** False when `best` may be wrong: the drawn size did not fit and smaller sizes were not measured. */
+  settled: boolean;
   /** Graphemes that no loaded font has a glyph for. */
   unsupported: string[];
 }
 
 /**
- * One satori pass: the card with its title at `fit`, plus hidden copies of the title at every
- * candidate size, so the same pass tells whether `fit` was the right size. It also learns which
+ * One satori pass: the card with its title at `fit`, plus hidden copies of the title at the
+ * larger candidate sizes (or, with `everySize`, at all of them), so the same pass tells whether
+ * `fit` was the right size: the guess is usually right or too small. It also learns which
  * characters no loaded font has a glyph for (fontsource's unicode-ranges are wider than some
  * fonts: Inter's lists U+2000-206F, yet has no U+2011).
  */
-async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleFit, scale: TitleScale): Promise<Pass> {
+async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleFit, scale: TitleScale, everySize = false): Promise<Pass> {
   const satori = await loadSatori();
   const { texts } = prepared;
   const card =
@@ -988,7 +995,10 @@ async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleF
         ? coverBesideCard(texts, layout, fit)
         : coverAboveCard(texts, layout, fit);
   const children = [card.props.children].flat();
-  const element = { ...card, props: { ...card.props, children: [...children, titleProbes(texts.title, layout.text.width, scale)] } };
+  // A clamped title measures nothing (its height is cut): its size is probed too.
+  const all = everySize || fit.fits === false;
+  const sizes = [...new Set(scale.steps.map((step) => step.size))].filter((size) => (all ? true : size > fit.size));
+  const element = { ...card, props: { ...card.props, children: [...children, titleProbes(texts.title, layout.text.width, sizes)] } };
   const heights = new Map<number, number>();
   const unsupported = new Set<string>();
   const svg = await satori(element as never, {
@@ -1008,7 +1018,8 @@ async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleF
       return [];
     },
   });
-  return { svg, best: bestFit(heights, scale), unsupported: [...unsupported] };
+  const best = bestFit(heights, scale);
+  return { svg, best, settled: all || best.fits === true, unsupported: [...unsupported] };
 }
 
 /** Leaves out graphemes that turned out to have no glyph, and records them as missing. */
@@ -1045,6 +1056,8 @@ async function drawCard(input: CardInput): Promise<Drawn> {
     fit = guessFit(prepared.texts.title, layout.text.width, scale);
     pass = await drawPass(prepared, layout, fit, scale);
   }
+  // The guess did not fit: measure every size (rare; guesses err on the small side).
+  if (!pass.settled) pass = await drawPass(prepared, layout, fit, scale, true);
   if (!sameFit(pass.best, fit)) pass = await drawPass(prepared, layout, pass.best, scale);
 
   if (!cover || layout.template === 'typographic') {
@@ -1144,6 +1157,8 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
   }
 }
 
+const inFlight = new Map<string, Promise<{ drawn: Drawn; fromCache: boolean }>>();
+
 /**
  * The share card for a post or page: from the cache when an identical card was drawn before
  * (by this or an earlier build), else drawn and stored.
@@ -1151,8 +1166,18 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
 export async function renderCard(input: CardInput): Promise<RenderedCard> {
   const dir = cardCacheDir();
   const key = cardCacheKey(input);
-  const cached = await readCached(dir, key);
-  const drawn = cached ?? (await drawCard(input));
-  if (!cached) await writeCached(dir, key, drawn);
-  return { data: drawn.data, type: 'image/jpeg', width: CARD_WIDTH, height: CARD_HEIGHT, fromCache: Boolean(cached), missing: drawn.missing };
+  // The feed and the card route may ask for one card at once: one draw serves both.
+  const where = join(dir, key);
+  let pending = inFlight.get(where);
+  if (!pending) {
+    pending = (async () => {
+      const cached = await readCached(dir, key);
+      const drawn = cached ?? (await drawCard(input));
+      if (!cached) await writeCached(dir, key, drawn);
+      return { drawn, fromCache: Boolean(cached) };
+    })().finally(() => inFlight.delete(where));
+    inFlight.set(where, pending);
+  }
+  const { drawn, fromCache } = await pending;
+  return { data: drawn.data, type: 'image/jpeg', width: CARD_WIDTH, height: CARD_HEIGHT, fromCache, missing: drawn.missing };
 }
