@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
-import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { readySite, urlOf } from '../support/sites';
 import { horizontalOverflow, landedOn, THEMES, viewport, WIDTHS } from '../support/reading';
@@ -17,8 +17,12 @@ const site = await readySite('real-format');
 const url = (path: string) => urlOf(site, path);
 let browser: Browser;
 
+/** One tab for every width and theme below, as a reader resizing the window and switching theme. */
+let tab: TrackedPage;
+
 beforeAll(async () => {
   browser = await connectBrowser();
+  tab = await openPage(browser, 'about:blank');
 });
 afterAll(() => browser?.close());
 
@@ -26,9 +30,8 @@ describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', 
   describe.each(THEMES)('in the %s theme', (theme) => {
     let reader: TrackedPage;
     beforeAll(async () => {
-      reader = await openPage(browser, url(STRESS), { viewport: viewport(width), colorScheme: theme });
+      reader = await revisit(tab, url(STRESS), { viewport: viewport(width), colorScheme: theme });
     });
-    afterAll(() => reader?.page.context().close());
 
     test('never scrolls sideways: the table and code scroll in their own boxes, long links wrap', async () => {
       const { page } = reader;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readySite, urlOf } from '../support/sites';
-import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import budgets from '../../budgets.json';
 import { horizontalOverflow, landedOn, paintedTheme, THEMES, viewport, WIDTHS } from '../support/reading';
@@ -16,8 +16,12 @@ const POST = '/blog/2022-4-12-milvus-10k-stars/';
 
 let browser: Browser;
 
+/** One tab for every width and theme below, as a reader resizing the window and switching theme. */
+let tab: TrackedPage;
+
 beforeAll(async () => {
   browser = await connectBrowser();
+  tab = await openPage(browser, 'about:blank');
 });
 afterAll(() => browser?.close());
 
@@ -25,9 +29,8 @@ describe.each(WIDTHS)('the post at %i px', (width) => {
   describe.each(THEMES)('in the %s theme', (theme) => {
     let reader: TrackedPage;
     beforeAll(async () => {
-      reader = await openPage(browser, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme });
+      reader = await revisit(tab, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme });
     });
-    afterAll(() => reader?.page.context().close());
 
     test('is painted in that theme and never scrolls sideways', async () => {
       const { page } = reader;
