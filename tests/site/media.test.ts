@@ -9,7 +9,7 @@ import { formatBytes } from '../../src/features/media/format';
 import { fileFor } from '../support/dist-links';
 import { THEMES, viewport, WIDTHS } from '../support/reading';
 import { readySite, urlOf } from '../support/sites';
-import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
+import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 
 const site = await readySite('site');
 
@@ -475,12 +475,17 @@ describe('the wallpaper card', () => {
 });
 
 describe('screenshots for review', () => {
-  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
+  let tab: TrackedPage;
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    tab = await openPage(browser, 'about:blank');
+  });
+  afterAll(() => tab?.page.context().close());
 
   test.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))(
     'media-%i-%s.png: the two animations and the wallpaper card, one above the other',
     async (width, theme) => {
-      const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme, reducedMotion: 'reduce' });
+      const { page } = await revisit(tab, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme, reducedMotion: 'reduce' });
       await loadEverything(page);
       const parts = await Promise.all(
         [page.locator('.prose figure').nth(0), page.locator('.prose figure').nth(1), page.locator('.wallpaper-card')].map((part) => part.screenshot()),
@@ -498,7 +503,6 @@ describe('screenshots for review', () => {
       const path = join(SCREENSHOTS, `media-${width}-${theme}.png`);
       await sharp({ create: { width: canvasWidth, height: top, channels: 4, background } }).composite(layers).png().toFile(path);
       expect((await sharp(path).metadata()).width).toBe(canvasWidth);
-      await page.context().close();
     },
   );
 });

@@ -17,37 +17,52 @@ interface Visit {
   dialogs: string[];
 }
 
+type Findings = Pick<Visit, 'violations' | 'failedRequests' | 'dialogs'>;
+
+/** One tab per origin, moved from page to page; its listeners record into the current visit's findings. */
+const tabs = new Map<string, Promise<{ page: Page; url: string; findings: Findings }>>();
+
+function tabFor(browser: Browser, origin: string) {
+  let tab = tabs.get(origin);
+  if (!tab) {
+    tab = (async () => {
+      const page = await (await browser.newContext()).newPage();
+      const state = { page, url: '', findings: { violations: [], failedRequests: [], dialogs: [] } as Findings };
+      await page.addInitScript(() => {
+        (window as unknown as { __violations: string[] }).__violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+        });
+      });
+      await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+      page.on('dialog', async (dialog) => {
+        state.findings.dialogs.push(dialog.message());
+        await dialog.dismiss();
+      });
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) state.findings.violations.push(message.text());
+      });
+      page.on('response', (response) => {
+        if (response.url().startsWith(origin) && response.status() >= 400 && response.url() !== state.url) {
+          state.findings.failedRequests.push(`${response.status()} ${response.url()}`);
+        }
+      });
+      return state;
+    })();
+    tabs.set(origin, tab);
+  }
+  return tab;
+}
+
 /** Opens `url`, recording CSP violations the browser reports, failed same-origin requests and dialogs. */
 async function visit(browser: Browser, url: string): Promise<Visit> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const origin = new URL(url).origin;
-  const result: Omit<Visit, 'page' | 'status' | 'headers'> = { violations: [], failedRequests: [], dialogs: [] };
-  await page.addInitScript(() => {
-    (window as unknown as { __violations: string[] }).__violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  await page.route('**/*', (route) =>
-    new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
-  );
-  page.on('dialog', async (dialog) => {
-    result.dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) result.violations.push(message.text());
-  });
-  page.on('response', (response) => {
-    if (response.url().startsWith(origin) && response.status() >= 400 && response.url() !== url) {
-      result.failedRequests.push(`${response.status()} ${response.url()}`);
-    }
-  });
-  const response = await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(100);
-  result.violations.push(...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
-  return { page, status: response?.status(), headers: response?.headers() ?? {}, ...result };
+  const tab = await tabFor(browser, new URL(url).origin);
+  tab.url = url;
+  const findings: Findings = (tab.findings = { violations: [], failedRequests: [], dialogs: [] });
+  const response = await tab.page.goto(url, { waitUntil: 'load' });
+  await tab.page.waitForTimeout(100);
+  findings.violations.push(...(await tab.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
+  return { page: tab.page, status: response?.status(), headers: response?.headers() ?? {}, ...findings };
 }
 
 let browser: Browser;

@@ -37,6 +37,7 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 export interface Visit {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
 }
 
 /**
@@ -44,11 +45,11 @@ export interface Visit {
  * window or switching the system theme): far cheaper than a new context, which starts a renderer.
  * The page's recorded errors and off-site requests start empty again.
  */
-export async function revisit(tracked: TrackedPage, url: string, { viewport, colorScheme }: Visit = {}): Promise<TrackedPage> {
+export async function revisit(tracked: TrackedPage, url: string, { viewport, colorScheme, reducedMotion }: Visit = {}): Promise<TrackedPage> {
   tracked.errors.length = 0;
   tracked.offsiteRequests.length = 0;
   if (viewport) await tracked.page.setViewportSize(viewport);
-  if (colorScheme) await tracked.page.emulateMedia({ colorScheme });
+  if (colorScheme || reducedMotion) await tracked.page.emulateMedia({ colorScheme, reducedMotion });
   await tracked.page.goto(url, { waitUntil: 'load' });
   return tracked;
 }
