@@ -17,6 +17,7 @@ import { rehypeDescriptiveLinks } from './rehype-descriptive-links';
 import { remarkCodeLanguages } from '../code/remark-code-languages';
 import { remarkLeadDuplicates } from '../cover/remark-lead-duplicates';
 import { rehypeLocalImages, remarkLocalImages } from './local-images';
+import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkTagLikeText } from './remark-tag-like-text';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
 import { rehypeMathClasses } from '../math/rehype-math-classes';
@@ -44,7 +45,11 @@ export interface PipelineOptions {
 export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
+    // Astro's smart punctuation, computed the same way but cheaper (remark-smart-punctuation.ts). It
+    // runs first, where Astro runs its own: remark-gfm and remark-math only extend the parser.
+    smartypants: false,
     remarkPlugins: [
+      remarkSmartPunctuation,
       [remarkGfm, { singleTilde: false }],
       [remarkMath, { singleDollarTextMath: false }],
       remarkTagLikeText,
