@@ -23,7 +23,10 @@ export default defineConfig({
   // One Content-Security-Policy for every page (src/features/security/security.ts, written by
   // BaseLayout as the first <meta> after the charset): so no per-page inline code. Styles are
   // hashed files in _astro/ (style-src 'self'), shared and cached across pages.
-  build: { inlineStylesheets: 'never' },
+  // Four pages at a time: a share card or media file spends most of its time in sharp, off the main
+  // thread, which can render the next pages meanwhile (the page phase of a 300-post build measured
+  // 9-16 s against 18-19 s one page at a time, and 17-20 s two at a time).
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   vite: {
     plugins: [codeThemeStylesheet()],
     build: {

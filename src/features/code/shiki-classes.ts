@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import githubDark from 'shiki/themes/github-dark-default.mjs';
 import githubLight from 'shiki/themes/github-light-default.mjs';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { shortHash } from '../../lib/text';
 
@@ -80,8 +80,30 @@ function normalise(declaration: string): string {
   return `${declaration.slice(0, colon).trim().toLowerCase()}:${declaration.slice(colon + 1).trim().toLowerCase()}`;
 }
 
+interface StyleClasses {
+  classes: string[];
+  /** Declarations with no class (which the policy would block). */
+  kept: string[];
+}
+
 export function rehypeShikiClasses() {
   const known = new Set(codeThemeDeclarations());
+  // Shiki writes a handful of distinct style strings, each thousands of times.
+  const byStyle = new Map<string, StyleClasses>();
+  const classesOf = (style: string): StyleClasses => {
+    let result = byStyle.get(style);
+    if (!result) {
+      result = { classes: [], kept: [] };
+      for (const raw of style.split(';')) {
+        if (!raw.includes(':')) continue;
+        const declaration = normalise(raw);
+        if (known.has(declaration)) result.classes.push(classFor(declaration));
+        else result.kept.push(declaration);
+      }
+      byStyle.set(style, result);
+    }
+    return result;
+  };
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (pre: Element) => {
       // Shiki's hast spells the attribute `class`, rehype's `className`.
@@ -90,19 +112,11 @@ export function rehypeShikiClasses() {
       visit(pre, 'element', (node: Element) => {
         const style = node.properties.style;
         if (typeof style !== 'string') return;
-        const kept: string[] = [];
         const existing = node.properties.class ?? node.properties.className;
-        const classes = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+        const own = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
         delete node.properties.class;
-        for (const raw of style.split(';')) {
-          if (!raw.includes(':')) continue;
-          const declaration = normalise(raw);
-          if (!known.has(declaration)) {
-            kept.push(declaration);
-            continue;
-          }
-          classes.push(classFor(declaration));
-        }
+        const { classes: added, kept } = classesOf(style);
+        const classes = [...own, ...added];
         if (classes.length) node.properties.className = classes;
         else delete node.properties.className;
         if (kept.length) {
@@ -112,6 +126,7 @@ export function rehypeShikiClasses() {
           delete node.properties.style;
         }
       });
+      return SKIP;
     });
   };
 }

@@ -17,8 +17,10 @@ import { rehypeDescriptiveLinks } from './rehype-descriptive-links';
 import { remarkCodeLanguages } from '../code/remark-code-languages';
 import { remarkLeadDuplicates } from '../cover/remark-lead-duplicates';
 import { rehypeLocalImages, remarkLocalImages } from './local-images';
+import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkTagLikeText } from './remark-tag-like-text';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
+import { rehypeRestoreCode, rehypeSetAsideCode } from '../code/set-aside-code';
 import { rehypeMathClasses } from '../math/rehype-math-classes';
 import { mediaRehypePlugins } from '../media/plugins';
 import type { KnownPosts } from '../content/post-files';
@@ -38,13 +40,18 @@ export interface PipelineOptions {
  * - `rehype-raw` first (Astro parses raw HTML only at the very end of its pipeline), then the
  *   sanitiser, so it judges everything the author wrote and nothing the site adds after it;
  * - then the site's own markup: math, media, Shiki (whose colours become classes for the strict
- *   CSP), section headings and anchors, links.
+ *   CSP), section headings and anchors, links; these never look inside highlighted code, which is
+ *   set aside while they run (set-aside-code.ts).
  * Only `$$…$$` is math: posts write prices like $5 and $10.
  */
 export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
+    // Astro's smart punctuation, computed the same way but cheaper (remark-smart-punctuation.ts). It
+    // runs first, where Astro runs its own: remark-gfm and remark-math only extend the parser.
+    smartypants: false,
     remarkPlugins: [
+      remarkSmartPunctuation,
       [remarkGfm, { singleTilde: false }],
       [remarkMath, { singleDollarTextMath: false }],
       remarkTagLikeText,
@@ -62,6 +69,7 @@ export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): Un
       ...mediaRehypePlugins(),
       [rehypeShiki, shikiConfig],
       rehypeShikiClasses,
+      rehypeSetAsideCode,
       rehypeAlignToClass,
       rehypeSectionHeadings,
       rehypeHeadingAnchors,
@@ -71,6 +79,7 @@ export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): Un
       rehypeDescriptiveLinks,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
       rehypeEmbedHosts,
+      rehypeRestoreCode,
     ],
   };
 }

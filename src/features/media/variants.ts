@@ -112,6 +112,28 @@ export function sourceInfo(file: string, entry: Pick<MediaEntry, 'remote'>): Pro
 const rendered = new Map<string, Promise<Buffer>>();
 
 /**
+ * Encodes running at once. Each sharp job holds one of libuv's four threads, which file reads
+ * share too: eight wallpaper crops at once left the other posts' markdown waiting seconds for a
+ * file read. Two keep two cores busy (sharp runs a job on one thread) and reads flowing.
+ */
+const ENCODES_AT_ONCE = 2;
+let encoding = 0;
+const waiting: Array<() => void> = [];
+
+async function limited<T>(job: () => Promise<T>): Promise<T> {
+  if (encoding >= ENCODES_AT_ONCE) await new Promise<void>((start) => waiting.push(start));
+  else encoding++;
+  try {
+    return await job();
+  } finally {
+    // A waiting job takes this slot over; only when none waits is it given back.
+    const next = waiting.shift();
+    if (next) next();
+    else encoding--;
+  }
+}
+
+/**
  * The bytes of a variant. Cached on disk, so the markdown pipeline (which states file sizes)
  * and the `/media/` endpoint (which writes the files) serve the very same bytes.
  */
@@ -122,7 +144,7 @@ export function renderVariant(variant: Variant): Promise<Buffer> {
       const cached = join(CACHE_DIR, variant.name);
       const hit = await readFile(cached).catch(() => undefined);
       if (hit) return hit;
-      const data = await variant.encode();
+      const data = await limited(() => variant.encode());
       await mkdir(CACHE_DIR, { recursive: true });
       const temp = `${cached}.${process.pid}.tmp`;
       await writeFile(temp, data);
