@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '..');
 const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
 /** Caches that concurrent builds must not share. */
-const PRIVATE = new Set(['.astro', '.vite', '.cache']);
+const PRIVATE = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
 
 /**
  * @typedef {{ dir: string, contentDir: string, dispose(): Promise<void> }} ProjectCopy

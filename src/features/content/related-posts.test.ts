@@ -53,12 +53,11 @@ describe('all posts at once', () => {
     }
   });
 
-  test('stay fast on a large blog: 1,000 posts in well under a second', () => {
+  // Its speed at this size is the bench's to report (npm run bench), not a timed assertion.
+  test('link a large blog: each of 1,000 posts gets three related posts', () => {
     const tags = ['Milvus', 'Release', 'Database', 'Cloud', 'RAG', 'Search', 'Kubernetes'];
     const many = Array.from({ length: 1000 }, (_, i) => post(`p${i}`, `2020-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, [tags[i % 7]!, tags[(i * 3) % 7]!]));
-    const started = performance.now();
     const links = linkPosts(many);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(links.size).toBe(1000);
     expect([...links.values()].every((l) => l.related.length === 3)).toBe(true);
   });
