@@ -8,6 +8,7 @@ import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
+import { mergeStylesheets } from './src/features/stylesheets/merge-stylesheets.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
@@ -36,6 +37,8 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // One render-blocking stylesheet per page: Vite's shared CSS chunks, merged after the build.
+    mergeStylesheets(),
     securityHeadersFile(),
     sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
   ],

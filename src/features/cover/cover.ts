@@ -6,6 +6,13 @@ import { findMedia, MEDIA_DIR } from '../media/manifest';
 // the wallpaper master into the build unused.
 const coverImages = import.meta.glob<ImageMetadata>('../../assets/media/covers/*.{png,jpg,jpeg,webp,avif}', { import: 'default' });
 
+/** The cover's widths (the column is at most 42rem, 672 px, wide; 2x for dense screens). */
+export const COVER_WIDTHS = [480, 672, 960, 1344];
+/** The column is 42rem wide from 45rem up, else the screen less its padding. */
+export const COVER_SIZES = '(min-width: 45rem) 42rem, calc(100vw - 2.5rem)';
+/** The format every current browser takes first (`<Picture>` lists it first; the preload fetches it). */
+export const COVER_FORMAT = 'avif';
+
 export interface Cover {
   /** The address the frontmatter gives (remote). */
   src: string;
