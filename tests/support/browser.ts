@@ -53,3 +53,18 @@ export async function revisit(tracked: TrackedPage, url: string, { viewport, col
   await tracked.page.goto(url, { waitUntil: 'load' });
   return tracked;
 }
+
+/**
+ * Records every text the page hands to the clipboard, then passes it on. The one Chromium is
+ * shared by suites running at once, and its clipboard is one for all of them: reading it back
+ * could return another suite's copy. What the page copied is what this returns, newest last.
+ */
+export async function recordClipboard(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    const written: string[] = ((window as unknown as { __copied: string[] }).__copied = []);
+    clipboard.writeText = (text: string) => write(text).then(() => void written.push(text));
+  });
+  return () => page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+}
