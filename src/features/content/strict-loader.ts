@@ -22,13 +22,15 @@ export interface StrictLoaderOptions {
  * - frontmatter that is not YAML (before anything is loaded) or does not fit the schema.
  * Every problem of every post in a stage is reported in one failure, so a folder of new posts is
  * fixed in one pass rather than one build per mistake. Then it prints every post's build notes
- * (build-notes.ts), whether or not the post was rendered again on this build. Under `astro dev` (where a watcher exists) problems are only logged.
+ * (build-notes.ts), whether or not the post was rendered again on this build. Under `astro dev`
+ * (where a watcher exists) problems are only logged.
  */
 export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Loader {
   return {
     ...loader,
     async load(context: LoaderContext) {
-      const folder = join(fileURLToPath(context.config.root), dir);
+      const root = fileURLToPath(context.config.root);
+      const folder = join(root, dir);
       const files = listPostFiles(folder);
       // The glob loader would stop at the first unusable name or unreadable frontmatter: all are found first.
       const problems = [...postFileProblems(files, dir), ...frontmatterProblems(folder, files, dir)];
@@ -36,19 +38,10 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       for (const problem of problems) context.logger.error(problem);
       if (problems.length && !context.watcher) throw failure(context.collection, errors);
 
-      const logger = new Proxy(context.logger, {
-        get(target, property, receiver) {
-          if (property === 'error') {
-            return (message: string) => {
-              errors.push(message);
-              target.error(message);
-            };
-          }
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
+      const logger = withMethod(context.logger, 'error', (message: string) => {
+        errors.push(message);
+        context.logger.error(message);
       });
-      const root = fileURLToPath(context.config.root);
       // Posts that failed this load. The store keeps entries by file digest and saves itself as it
       // goes, so a failed post must never be stored: the next build would skip it as unchanged.
       const failed = new Set<string>();
@@ -56,17 +49,12 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
         if (filePath) failed.add(relative(root, filePath));
         logger.error(`${filePath ? relative(root, filePath) : 'a post'}: ${error instanceof Error ? error.message : String(error)}`);
       };
-      const store: LoaderContext['store'] = new Proxy(context.store, {
-        get(target, property, receiver) {
-          if (property === 'set' && !context.watcher) {
-            // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
-            return (entry: Parameters<typeof target.set>[0]) =>
-              (entry.filePath && failed.has(entry.filePath)) || (!entry.rendered && !entry.deferredRender) ? false : target.set(entry);
-          }
-          const value = Reflect.get(target, property, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
+      // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
+      const store = context.watcher
+        ? context.store
+        : withMethod(context.store, 'set', (entry: Parameters<LoaderContext['store']['set']>[0]) =>
+            (entry.filePath && failed.has(entry.filePath)) || (!entry.rendered && !entry.deferredRender) ? false : context.store.set(entry),
+          );
       const parseData: LoaderContext['parseData'] = async (props) => {
         const data = withWrittenDate(props.data, props.filePath);
         if (context.watcher) return context.parseData({ ...props, data });
@@ -87,6 +75,17 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       }
     },
   };
+}
+
+/** `target` with one method replaced; its other methods still run on `target` itself. */
+function withMethod<T extends object, K extends keyof T>(target: T, name: K, method: T[K]): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      if (property === name) return method;
+      const value = Reflect.get(object, property, receiver);
+      return typeof value === 'function' ? value.bind(object) : value;
+    },
+  });
 }
 
 function failure(collection: string, errors: string[]): Error {
