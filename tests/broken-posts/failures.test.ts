@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/project-copy.mjs';
-import { builtSite } from '../support/sites';
+import { builtSite, postsNamedIn } from '../support/sites';
 
 /**
  * Every broken post is synced beside the seed (tests/setup/sites.ts), then again without the posts
@@ -44,7 +44,7 @@ test('one sync names every problem of its stage: names and YAML first, then sche
   expect(broken.code, broken.output).not.toBe(0);
   expect(syncs.map((sync) => sync.code)).toEqual(['1', '1', '0']);
   for (const stage of [1, 2]) {
-    const named = new Set(syncs[stage - 1]!.problems.flatMap((block) => [...block.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map((m) => m[1]!.toLowerCase())));
+    const named = new Set(syncs[stage - 1]!.problems.flatMap((block) => postsNamedIn(block).map((post) => post.toLowerCase())));
     const expected = cases.filter((c) => c.stage === stage).map(({ file, post = file }) => post.toLowerCase());
     expect([...expected].every((post) => named.has(post)), [...named].join(', ')).toBe(true);
   }

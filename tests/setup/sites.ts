@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
 import { astro, astroBuild, copyProject, ROOT, type BuildResult } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
-import { SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
+import { postsNamedIn, SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
 
 /**
  * Builds every configuration the suites read, once per run, two at a time, and serves each as
@@ -166,9 +166,6 @@ async function writeBrokenPosts(contentDir: string): Promise<void> {
   }
 }
 
-/** The posts a failed sync names: `src/content/blog/<file>: …` and the glob loader's `Error rendering <file>: …`. */
-const NAMED_POST = /(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g;
-
 /** Syncs, removes the posts the failure names, and again, until a sync passes or names nothing new. */
 async function syncUntilClean(dir: string, contentDir: string): Promise<BuildResult> {
   const rounds: string[] = [];
@@ -177,7 +174,7 @@ async function syncUntilClean(dir: string, contentDir: string): Promise<BuildRes
     const result = await astro(dir, ['sync']);
     first ??= result;
     rounds.push(`=== round ${round}: exit ${result.code} ===\n${result.output}`);
-    const named = new Set([...result.output.matchAll(NAMED_POST)].map((match) => match[1]!).filter((file) => existsSync(join(contentDir, file))));
+    const named = new Set(postsNamedIn(result.output).filter((file) => existsSync(join(contentDir, file))));
     if (result.code === 0 || named.size === 0) return { code: first.code, output: rounds.join('\n') };
     for (const file of named) await rm(join(contentDir, file));
   }

@@ -8,6 +8,11 @@ import { inject } from 'vitest';
 export const SITE_NAMES = ['site', 'real-format', 'many-posts', 'check', 'base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap', 'broken'] as const;
 export type SiteName = (typeof SITE_NAMES)[number];
 
+/** The post files a failed sync's output names: `src/content/blog/<file>: …` and the glob loader's `Error rendering <file>: …`. */
+export function postsNamedIn(output: string): string[] {
+  return [...output.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map((match) => match[1]!);
+}
+
 export interface BuiltSite {
   name: SiteName;
   /** The project copy it was built in. */

@@ -67,13 +67,19 @@ export function postFileProblems(files: readonly string[], dir = POSTS_DIR): str
 export function frontmatterProblems(dir: string, files: readonly string[], shownDir = POSTS_DIR): string[] {
   const problems: string[] = [];
   for (const file of files) {
-    try {
-      parseFrontmatter(readFileSync(join(dir, file), 'utf8'));
-    } catch (error) {
-      problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const read = readFrontmatter(dir, file);
+    if ('error' in read) problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${read.error}`);
   }
   return problems;
+}
+
+/** A post's frontmatter as Astro parses it, or why it cannot be parsed. */
+function readFrontmatter(dir: string, file: string): { frontmatter: Record<string, unknown> } | { error: string } {
+  try {
+    return { frontmatter: parseFrontmatter(readFileSync(join(dir, file), 'utf8')).frontmatter };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Names other posts may use to link to a post (file name or frontmatter `id`, without `.md`) → its entry id. */
@@ -95,13 +101,10 @@ export function readKnownPosts(dir: string): KnownPosts {
   for (const file of listPostFiles(dir)) {
     const id = entryIdFromPath(file);
     known[id] = id;
-    try {
-      const { frontmatter } = parseFrontmatter(readFileSync(join(dir, file), 'utf8'));
-      const declared = frontmatter.id;
-      if (typeof declared === 'string' && declared.trim()) byFrontmatterId[bareName(declared.trim())] ??= id;
-    } catch {
-      // Broken frontmatter: the loader names the post and the problem.
-    }
+    // Broken frontmatter: the loader names the post and the problem.
+    const read = readFrontmatter(dir, file);
+    const declared = 'frontmatter' in read ? read.frontmatter.id : undefined;
+    if (typeof declared === 'string' && declared.trim()) byFrontmatterId[bareName(declared.trim())] ??= id;
   }
   // A file name wins over another post's frontmatter id.
   return { ...byFrontmatterId, ...known };

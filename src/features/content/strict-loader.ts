@@ -46,8 +46,9 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       // goes, so a failed post must never be stored: the next build would skip it as unchanged.
       const failed = new Set<string>();
       const report = (filePath: string | undefined, error: unknown) => {
-        if (filePath) failed.add(relative(root, filePath));
-        logger.error(`${filePath ? relative(root, filePath) : 'a post'}: ${error instanceof Error ? error.message : String(error)}`);
+        const post = filePath ? relative(root, filePath) : 'a post';
+        failed.add(post);
+        logger.error(`${post}: ${error instanceof Error ? error.message : String(error)}`);
       };
       // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
       const store = context.watcher
