@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../browser.mjs';
+import { CHROMIUM_ARGS, ensureHeadlessShell } from '../browser.mjs';
 import { printTable } from './format.mjs';
 
 export const title = 'Images: bytes served vs source';
@@ -31,7 +31,7 @@ export async function run({ context }) {
   };
 
   const base = await context.serve();
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: ensureHeadlessShell(), args: CHROMIUM_ARGS, headless: true });
   context.onDispose(() => browser.close());
 
   for (const profile of PROFILES) {

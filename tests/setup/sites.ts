@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+import { CHROMIUM_ARGS, ensureHeadlessShell, OFFLINE_ARGS } from '../../scripts/browser.mjs';
 import { astro, astroBuild, copyProject, ROOT, type BuildResult } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
@@ -34,7 +34,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const runDir = await mkdtemp(join(tmpdir(), 'milestones-tests-'));
-  const browser = await chromium.launchServer({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launchServer({ executablePath: ensureHeadlessShell(), args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS], headless: true });
   project.provide('runDir', runDir);
   project.provide('browserEndpoint', browser.wsEndpoint());
 

@@ -14,24 +14,31 @@ export interface TrackedPage {
   errors: string[];
 }
 
-/** Opens `url` in a new context; requests off 127.0.0.1 are recorded and refused, so a test can never hit the network. */
+/**
+ * Opens `url` in a new context. The browser itself sends every request off 127.0.0.1 to a dead
+ * proxy (`OFFLINE_ARGS`), so a test can never hit the network; the page records each such request
+ * it tried, and the failed load that follows is not counted as a console error.
+ */
 export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const offsiteRequests: string[] = [];
   const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const target = new URL(route.request().url());
-    if (target.hostname === '127.0.0.1' || target.protocol === 'data:' || target.protocol === 'blob:') return route.continue();
-    offsiteRequests.push(target.href);
-    return route.abort('blockedbyclient');
+  page.on('request', (request) => {
+    if (isOffsite(request.url())) offsiteRequests.push(request.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error' && !isOffsite(message.location().url)) errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url, { waitUntil: 'load' });
   return { page, offsiteRequests, errors };
+}
+
+/** A request for another host than the test server (data:, blob: and the page's own origin are not). */
+function isOffsite(url: string): boolean {
+  const { protocol, hostname } = URL.parse(url) ?? {};
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1';
 }
 
 export interface Visit {
