@@ -53,11 +53,13 @@ export default async function setup(project: TestProject) {
   };
   const copy = (name: string) => copyProject(`milestones-${name}-`);
   // Later builds start from the site's caches (images, cards, media variants: all keyed by their
-  // inputs), as a deploy after the first one does; `site` and `real-format` build cold.
+  // inputs), as a deploy after the first one does; only `site` builds cold.
   let siteBuilt!: (dir: string) => void;
   const siteDir = new Promise<string>((resolve) => (siteBuilt = resolve));
   const warmCopy = async (name: string) => copyProject(`milestones-${name}-`, { cachesFrom: await siteDir });
 
+  // In the order they start, two at a time: the cold build of the site beside the type check (which
+  // needs no build), then the warm builds, the real-format site first (the most suites read it).
   const jobs: Job[] = [
     // The site as deployed, built on a machine whose clock is in Tokyo.
     job(['site'], async () => {
@@ -68,10 +70,12 @@ export default async function setup(project: TestProject) {
         siteBuilt(site.dir);
       }
     }),
+    // Type check of the project itself.
+    job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),
     // Real-format posts beside the seed, for another origin under a sub-path written without
     // slashes, on a machine whose clock is in Los Angeles.
     job(['real-format'], async () => {
-      const site = await copy('real-format');
+      const site = await warmCopy('real-format');
       for (const folder of ['posts', 'reading', 'sharing', 'hostile']) {
         await cp(join(ROOT, 'tests/fixtures', folder), site.contentDir, { recursive: true });
       }
@@ -96,8 +100,6 @@ export default async function setup(project: TestProject) {
       await writeManyPosts(site.contentDir);
       await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
-    // Type check of the project itself.
-    job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
     job(['broken'], async () => {
