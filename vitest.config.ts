@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SiteOrderSequencer from './tests/setup/sequencer';
 
 // Two projects in one run: pure unit tests, and suites that read built sites in `tests/<config>/`.
 // The sites are built once per run by tests/setup/sites.ts, two at a time, and each suite waits
@@ -9,6 +10,7 @@ export default defineConfig({
     // Site suites mostly wait (on a build, or on the shared browser), so more files run at once
     // than there are cores. One value for both projects, so they share one group and run together.
     maxWorkers: 4,
+    sequence: { sequencer: SiteOrderSequencer },
     projects: [
       {
         test: {

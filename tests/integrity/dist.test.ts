@@ -3,7 +3,7 @@ import { load } from 'cheerio';
 import { readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { checkLinks, fileFor, filesIn } from '../support/dist-links';
+import { checkLinks, fileFor, filesIn, type LinkReport } from '../support/dist-links';
 import { readySite, type BuiltSite, type SiteName } from '../support/sites';
 
 // Every built configuration, read from its files: valid HTML, every internal reference resolving,
@@ -40,13 +40,14 @@ function relativeUrls(dist: string, file: string): string[] {
 
 describe.each(CONFIGS)('$name', ({ name, base, origin, validate }) => {
   let site: BuiltSite;
+  let links: LinkReport;
   beforeAll(async () => {
     site = await readySite(name);
+    links = checkLinks(site.dist, { base, site: origin });
   });
 
   test('the pages reference something, and every internal reference and #fragment resolves', async () => {
     const htmlFiles = filesIn(site.dist).filter((file) => file.endsWith('.html'));
-    const links = checkLinks(site.dist, { base, site: origin });
     expect(links.internal.length).toBeGreaterThan(htmlFiles.length);
     expect(links.missing, links.missing.join('\n')).toEqual([]);
     expect(links.brokenFragments, links.brokenFragments.join('\n')).toEqual([]);
@@ -58,7 +59,6 @@ describe.each(CONFIGS)('$name', ({ name, base, origin, validate }) => {
   });
 
   test('every file in _astro/ and media/ is used: loaded by a page, a stylesheet or a script', async () => {
-    const links = checkLinks(site.dist, { base, site: origin });
     const used = new Set(links.internal.map((ref) => fileFor(site.dist, ref.url.pathname, base)).filter(Boolean));
     const assets = filesIn(site.dist).filter((file) => /^(_astro|media)\//.test(relative(site.dist, file)));
     // Scripts may import shared chunks, which no page names.
