@@ -1,7 +1,11 @@
-import { expect, test } from 'vitest';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { expect, test, vi } from 'vitest';
 import { HEADERS_FILE_LIMITS, formatHeadersFile, parseHeadersFile } from './headers-file';
-import { headerRules, pageCacheRules, requestPaths, siteInlineStyles } from './headers-integration';
-import { securityHeaders } from './security';
+import { headerRules, pageCacheRules, requestPaths, siteInlineStyles, syncVercelJson } from './headers-integration';
+import { securityHeaders, vercelHeaders } from './security';
 
 /** The files a build writes for `posts` posts over `tags` tags (pages in every folder the site has). */
 function siteFiles(posts: number, tags: number): string[] {
@@ -50,4 +54,23 @@ test('the site\'s inline stylesheets: each distinct <head> stylesheet once; a <s
   ];
   expect(siteInlineStyles(pages)).toEqual(['a{}', 'b{}']);
   expect(() => siteInlineStyles([...pages, { file: 'blog/y/index.html', html: page('', '<style>.x{}</style>') }])).toThrow(/blog\/y\/index\.html: a <style> after the <head>/);
+});
+
+test('vercel.json follows the built site\'s headers, keeping its other settings; on Vercel a stale file fails the build', async () => {
+  const file = join(await mkdtemp(join(tmpdir(), 'vercel-json-')), 'vercel.json');
+  const logger = { warn: vi.fn() } as unknown as AstroIntegrationLogger;
+  await writeFile(file, `${JSON.stringify({ outputDirectory: 'dist', headers: vercelHeaders([]) }, null, 2)}\n`);
+  vi.stubEnv('VERCEL', '1');
+  await expect(syncVercelJson(file, ['a{}'], logger)).rejects.toThrow(/vercel\.json/);
+  vi.unstubAllEnvs();
+  vi.stubEnv('VERCEL', '');
+  await syncVercelJson(file, ['a{}'], logger);
+  const written = await readFile(file, 'utf8');
+  expect(JSON.parse(written)).toEqual({ outputDirectory: 'dist', headers: vercelHeaders(['a{}']) });
+  expect(logger.warn).toHaveBeenCalledTimes(1);
+  await syncVercelJson(file, ['a{}'], logger);
+  expect(await readFile(file, 'utf8')).toBe(written);
+  expect(logger.warn).toHaveBeenCalledTimes(1);
+  await syncVercelJson(join(file, '..', 'absent.json'), ['a{}'], logger);
+  vi.unstubAllEnvs();
 });

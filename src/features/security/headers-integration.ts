@@ -81,12 +81,13 @@ export function siteInlineStyles(pages: ReadonlyArray<{ file: string; html: stri
  * rewrites it when they differ, to be committed; on Vercel the difference fails the build, as the
  * deployment would serve a policy that blocks the pages' stylesheets.
  */
-async function syncVercelJson(file: string, inlineStyles: readonly string[], logger: AstroIntegrationLogger): Promise<void> {
+export async function syncVercelJson(file: string, inlineStyles: readonly string[], logger: AstroIntegrationLogger): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    return; // a copy of the project without it (the tests' sites)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // a copy of the project without it (the tests' sites)
+    throw error;
   }
   const config = JSON.parse(text) as { headers?: unknown };
   const headers = vercelHeaders(inlineStyles);
@@ -103,13 +104,11 @@ async function syncVercelJson(file: string, inlineStyles: readonly string[], log
  */
 export function securityHeadersFile(): AstroIntegration {
   let project = '';
-  let siteBase = '/';
   return {
     name: 'security-headers',
     hooks: {
       'astro:config:done': ({ config }) => {
         project = fileURLToPath(config.root);
-        siteBase = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -137,7 +136,7 @@ export function securityHeadersFile(): AstroIntegration {
         }
         await writeFile(join(root, '_headers'), text);
         // Vercel serves the site at its root.
-        if (siteBase === '/') await syncVercelJson(join(project, 'vercel.json'), inlineStyles, logger);
+        if (base === '/') await syncVercelJson(join(project, 'vercel.json'), inlineStyles, logger);
         logger.info(`wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy (${inlineStyles.length} inline stylesheets)`);
       },
     },
