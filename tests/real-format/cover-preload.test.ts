@@ -35,11 +35,11 @@ describe('the cover preload', () => {
       expect(preload.attr('imagesizes'), name).toBe(source.attr('sizes'));
       expect(preload.attr('type'), name).toBe('image/avif');
       expect(preload.attr('fetchpriority'), name).toBe('high');
-      // In <head>, after the viewport (its sizes are read against it) and before every stylesheet.
+      // In <head>, after the viewport (its sizes are read against it) and before every stylesheet, inline or linked.
       const head = $('head').children().toArray();
       const at = head.indexOf(preload.get(0)!);
       const viewport = head.findIndex((el) => $(el).is('meta[name="viewport"]'));
-      const stylesheets = head.flatMap((el, index) => ($(el).is('link[rel~="stylesheet"]') ? [index] : []));
+      const stylesheets = head.flatMap((el, index) => ($(el).is('style, link[rel~="stylesheet"]') ? [index] : []));
       expect(at, name).toBeGreaterThan(viewport);
       expect(viewport, name).toBeGreaterThan(-1);
       expect(stylesheets.length, name).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { headersFor, HEADERS_FILE_LIMITS, parseHeadersFile } from '../../src/fea
 import { requestPaths } from '../../src/features/security/headers-integration';
 import {
   contentSecurityPolicy,
+  cspHash,
   feedCacheControl,
   immutableCacheControl,
   revalidateCacheControl,
@@ -16,6 +17,7 @@ import {
   vercelHeaders,
 } from '../../src/features/security/security';
 import { filesIn } from '../support/dist-links';
+import { builtInlineStyles } from '../support/policy';
 import { builtSite } from '../support/sites';
 import { ROOT } from '../../scripts/project-copy.mjs';
 
@@ -24,6 +26,8 @@ const BASE = '/milestones/';
 // The real-format site: hostile posts beside the seed and the fixtures, under BASE_PATH=milestones.
 const build = await builtSite('real-format');
 const dist = build.dist;
+/** The site's stylesheets, inline in its pages: the one policy allows each by hash. */
+const inlineStyles = build.code === 0 ? builtInlineStyles(dist) : [];
 
 describe('a build under BASE_PATH with hostile posts', () => {
   test('succeeds, warning about what it removed or replaced and naming the post', () => {
@@ -44,14 +48,32 @@ describe('a build under BASE_PATH with hostile posts', () => {
   });
 
   test('every page opens its <head> with the site\'s one policy, right after the charset', async () => {
-    const policy = contentSecurityPolicy();
-    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const policy = contentSecurityPolicy(inlineStyles);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes/);
     for (const file of filesIn(dist).filter((f) => f.endsWith('.html'))) {
       const head = load(await readFile(file, 'utf8'))('head').children();
       expect(head.eq(0).attr('charset'), relative(dist, file)).toBe('utf-8');
       expect(head.eq(1).attr('http-equiv'), relative(dist, file)).toBe('content-security-policy');
       expect(head.eq(1).attr('content'), relative(dist, file)).toBe(policy);
     }
+  });
+
+  test('every page\'s CSS is inline in its <head>, each <style> allowed by a hash in that policy; a few distinct ones for the whole site', async () => {
+    const styleSrc = contentSecurityPolicy(inlineStyles).split('; ').find((d) => d.startsWith('style-src '))?.split(' ') ?? [];
+    expect(styleSrc.slice(0, 2)).toEqual(['style-src', "'self'"]);
+    for (const file of filesIn(dist).filter((f) => f.endsWith('.html'))) {
+      const $ = load(await readFile(file, 'utf8'));
+      const name = relative(dist, file);
+      expect($('head > style').length, name).toBeGreaterThan(0);
+      expect($('style').length, name).toBe($('head > style').length);
+      $('style').each((_, style) => expect(styleSrc, name).toContain(`'${cspHash($(style).text())}'`));
+      // The only stylesheets still linked: the math ones (math/) and the code colours', on pages with math or code.
+      $('link[rel="stylesheet"]').each((_, link) => expect($(link).attr('href'), name).toMatch(/^\/milestones\/(math\/[^"]+\.css|_astro\/code-theme\.[\w-]+\.css)$/));
+    }
+    // One per kind of page (home, lists, post, …), however many posts: the policy stays short.
+    expect(styleSrc.length - 2).toBe(inlineStyles.length);
+    expect(inlineStyles.length).toBeGreaterThan(1);
+    expect(inlineStyles.length).toBeLessThanOrEqual(8);
   });
 
   test('_headers sends every file the security headers with that same policy, and its kind\'s cache lifetime, each header once', async () => {
@@ -68,10 +90,10 @@ describe('a build under BASE_PATH with hostile posts', () => {
       for (const path of requestPaths(file, BASE)) {
         // headersFor joins a header that two rules set (as Cloudflare does): equality proves each is set once.
         const headers = headersFor(rules, path);
-        expect(headers, path).toEqual({ ...securityHeaders(), ...(cacheFor(file) ? { 'Cache-Control': cacheFor(file) } : {}) });
+        expect(headers, path).toEqual({ ...securityHeaders(inlineStyles), ...(cacheFor(file) ? { 'Cache-Control': cacheFor(file) } : {}) });
       }
     }
-    expect(Number(/max-age=(\d+)/.exec(securityHeaders()['Strict-Transport-Security']!)?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
+    expect(Number(/max-age=(\d+)/.exec(securityHeaders(inlineStyles)['Strict-Transport-Security']!)?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
   });
 
   test('_headers stays within every host\'s limits: Cloudflare Pages\' 100 rules and 2,000 characters a line, Netlify\'s syntax', async () => {
@@ -80,7 +102,7 @@ describe('a build under BASE_PATH with hostile posts', () => {
     expect(rules.length).toBeLessThanOrEqual(HEADERS_FILE_LIMITS.rules);
     expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(HEADERS_FILE_LIMITS.lineLength);
     for (const rule of rules) expect(rule.pattern.startsWith(BASE) || rule.pattern === '/*', rule.pattern).toBe(true);
-    expect(rules[0]).toEqual({ pattern: `${BASE}*`, headers: securityHeaders() });
+    expect(rules[0]).toEqual({ pattern: `${BASE}*`, headers: securityHeaders(inlineStyles) });
   });
 
   test('hostile frontmatter stays text in every context', async () => {
@@ -118,13 +140,15 @@ describe('deploy configs', () => {
     expect(config.build.publish).toBe('dist');
   });
 
-  test('vercel.json sends the headers of src/features/security/security.ts: the same policy as every page and _headers', async () => {
+  test('vercel.json (committed) sends the headers of src/features/security/security.ts: the same policy as every built page and _headers', async () => {
     const config = JSON.parse(await readFile(join(ROOT, 'vercel.json'), 'utf8'));
     expect(config.outputDirectory).toBe('dist');
-    expect(config.headers, `vercel.json "headers" should be:\n${JSON.stringify(vercelHeaders(), null, 2)}`).toEqual(vercelHeaders());
+    // `npm run build` brings vercel.json in line when the site's stylesheets change (headers-integration.ts).
+    expect(config.headers, `vercel.json "headers" should be (run \`npm run build\` and commit vercel.json):\n${JSON.stringify(vercelHeaders(inlineStyles), null, 2)}`).toEqual(vercelHeaders(inlineStyles));
     const all = Object.fromEntries(config.headers[0].headers.map((h: { key: string; value: string }) => [h.key, h.value]));
     expect(config.headers[0].source).toBe('/(.*)');
-    expect(all['Content-Security-Policy']).toBe(contentSecurityPolicy());
+    expect(all['Content-Security-Policy']).toBe(contentSecurityPolicy(inlineStyles));
+    expect(parseHeadersFile(await readFile(join(dist, '_headers'), 'utf8'))[0]?.headers['Content-Security-Policy']).toBe(all['Content-Security-Policy']);
     const home = load(await readFile(join(dist, 'index.html'), 'utf8'));
     expect(home('meta[http-equiv="content-security-policy"]').attr('content')).toBe(all['Content-Security-Policy']);
   });

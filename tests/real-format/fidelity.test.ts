@@ -17,12 +17,10 @@ const postIds = readdirSync(join(site.dist, 'blog'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-/** Every stylesheet a page links, read from dist/ (the site inlines no CSS: one policy, style-src 'self'). */
-function linkedCss($: CheerioAPI): string {
-  return $('link[rel="stylesheet"]')
-    .map((_, link) => readFileSync(fileFor(site.dist, $(link).attr('href')!, BASE)!, 'utf8'))
-    .get()
-    .join('\n');
+/** A page's CSS: its inline stylesheets, then every stylesheet it links, read from dist/. */
+function pageCss($: CheerioAPI): string {
+  const linked = $('link[rel="stylesheet"]').map((_, link) => readFileSync(fileFor(site.dist, $(link).attr('href')!, BASE)!, 'utf8'));
+  return [...$('style').map((_, style) => $(style).text()).get(), ...linked.get()].join('\n');
 }
 
 function page(id: string): CheerioAPI {
@@ -201,11 +199,11 @@ describe('text is not lost', () => {
     expect($('.prose').text()).not.toContain('$$');
     expect($('script[src*="katex"]').length).toBe(0);
     expect($('link[rel="stylesheet"][href$="math/katex.css"]').length).toBe(1);
-    const css = linkedCss($);
+    const css = pageCss($);
     expect(css).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main[^}]*\.woff2/);
     expect(css).not.toMatch(/\.woff\)|\.ttf\)|data:font/);
     for (const name of new Set($('.prose').html()?.match(/kx-[a-z0-9]+/g))) expect(css).toContain(`.${name}{`);
-    for (const [id, other] of pages) if (id !== 'math-and-code') expect(linkedCss(other), id).not.toContain('KaTeX');
+    for (const [id, other] of pages) if (id !== 'math-and-code') expect(pageCss(other), id).not.toContain('KaTeX');
   });
 });
 
@@ -214,7 +212,7 @@ describe('code', () => {
     const $ = page('math-and-code');
     expect($('.prose pre').map((_, pre) => $(pre).attr('data-language')).get()).toEqual(['markdown', 'cpp', 'cpp', 'cpp']);
     expect($('.prose [style]').length).toBe(0);
-    const css = linkedCss($);
+    const css = pageCss($);
     expect(css).toMatch(/--shiki-light-font-style:italic/);
     expect(css).toMatch(/--shiki-light-font-weight:bold/);
     for (const name of new Set($('.prose pre').html()?.match(/sk-[a-z0-9]+/g))) expect(css).toContain(`.${name}{`);

@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readySite } from '../support/sites';
 import { connectBrowser } from '../support/browser';
 import { contentSecurityPolicy, securityHeaders } from '../../src/features/security/security';
+import { builtInlineStyles } from '../support/policy';
 
 const site = await readySite('site');
+
+/** The site's stylesheets, inline in its pages: the policy allows each by hash. */
+const inlineStyles = builtInlineStyles(site.dist);
 
 const PAGE_TYPES = ['', 'blog/', 'blog/2022-4-12-milvus-10k-stars/', 'tags/', 'tags/database/', 'no-such-page/'];
 
@@ -76,9 +80,9 @@ describe('every page type under the production headers', () => {
     const { headers, violations, failedRequests, status } = await visit(browser, new URL(path, site.url).href);
     expect(status).toBe(path === 'no-such-page/' ? 404 : 200);
     // The same policy for every page, the 404 included; framing refused by X-Frame-Options.
-    expect(headers['content-security-policy']).toBe(contentSecurityPolicy());
+    expect(headers['content-security-policy']).toBe(contentSecurityPolicy(inlineStyles));
     expect(headers['x-frame-options']).toBe('DENY');
-    expect(headers['strict-transport-security']).toBe(securityHeaders()['Strict-Transport-Security']);
+    expect(headers['strict-transport-security']).toBe(securityHeaders(inlineStyles)['Strict-Transport-Security']);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(violations).toEqual([]);

@@ -1,13 +1,15 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { isDeepStrictEqual } from 'node:util';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { base, encodePath, withBase } from '../../lib/paths';
 import { formatHeadersFile, HEADERS_FILE_LIMITS, ruleMatches, type HeaderRule } from './headers-file';
-import { assetCacheRules, contentSecurityPolicy, revalidateCacheControl, securityHeaders } from './security';
+import { pageStyles } from './inline-styles';
+import { assetCacheRules, contentSecurityPolicy, revalidateCacheControl, securityHeaders, vercelHeaders } from './security';
 
 /** What every page must start with: its charset, then the site's policy, before anything the policy governs. */
-const PAGE_HEAD = /^<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy" content="([^"]*)"\s*\/?>/i;
+const PAGE_HEAD = /^(<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy" content=")([^"]*)("\s*\/?>)/i;
 
 function decodeAttribute(value: string): string {
   return value.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -45,7 +47,7 @@ export function requestPaths(file: string, onto: string = base): string[] {
  * The `_headers` rules: the security headers (the one site-wide policy among them) for every path,
  * then `Cache-Control` by kind of file, never set twice for one request path.
  */
-export function headerRules(files: readonly string[]): HeaderRule[] {
+export function headerRules(files: readonly string[], inlineStyles: readonly string[]): HeaderRule[] {
   const cache = [
     ...assetCacheRules,
     ...pageCacheRules(files).map((path) => ({ path, cacheControl: revalidateCacheControl })),
@@ -56,37 +58,86 @@ export function headerRules(files: readonly string[]): HeaderRule[] {
       throw new Error(`_headers: ${path} matches ${matching.map((rule) => `"${rule.pattern}"`).join(' and ')}, and hosts would join their Cache-Control values (pages cannot live in an asset folder)`);
     }
   }
-  return [{ pattern: withBase('*'), headers: securityHeaders() }, ...cache];
+  return [{ pattern: withBase('*'), headers: securityHeaders(inlineStyles) }, ...cache];
 }
 
 /**
- * Checks that every page starts with the site's policy, and writes `dist/_headers` (read by Netlify
- * and Cloudflare Pages, and by `npm run preview`): the same headers `vercel.json` sends.
+ * The inline stylesheets of the built pages, read once: the policy allows the distinct ones by
+ * hash. A `<style>` after a page's `<head>` fails the build (no page may bring CSS the policy has
+ * not been built for).
+ */
+export function siteInlineStyles(pages: ReadonlyArray<{ file: string; html: string }>): string[] {
+  const styles = new Set<string>();
+  for (const { file, html } of pages) {
+    const { head, body } = pageStyles(html);
+    if (body.length) throw new Error(`${file}: a <style> after the <head>; only the page's own stylesheets, inlined in its <head>, are allowed`);
+    head.forEach((css) => styles.add(css));
+  }
+  return [...styles];
+}
+
+/**
+ * `vercel.json` (read by Vercel before it builds) gets the built site's headers. A local build
+ * rewrites it when they differ, to be committed; on Vercel the difference fails the build, as the
+ * deployment would serve a policy that blocks the pages' stylesheets.
+ */
+export async function syncVercelJson(file: string, inlineStyles: readonly string[], logger: AstroIntegrationLogger): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // a copy of the project without it (the tests' sites)
+    throw error;
+  }
+  const config = JSON.parse(text) as { headers?: unknown };
+  const headers = vercelHeaders(inlineStyles);
+  if (isDeepStrictEqual(config.headers, headers)) return;
+  if (process.env.VERCEL) throw new Error('vercel.json: its headers are not the built site\'s (the inline stylesheets changed); run `npm run build` and commit vercel.json');
+  await writeFile(file, `${JSON.stringify({ ...config, headers }, null, 2)}\n`);
+  logger.warn('vercel.json: headers updated to the built site\'s policy; commit it with the change');
+}
+
+/**
+ * Completes every page's policy with the hashes of the site's inline stylesheets, then writes
+ * `dist/_headers` (read by Netlify and Cloudflare Pages, and by `npm run preview`) and keeps
+ * `vercel.json` in line: the same headers and policy everywhere. Runs after inline-stylesheets.ts.
  */
 export function securityHeadersFile(): AstroIntegration {
+  let project = '';
   return {
     name: 'security-headers',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        project = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const files = await filesOf(root);
-        const policy = contentSecurityPolicy();
-        const pages = files.filter((file) => file.endsWith('.html'));
+        const pages = await Promise.all(
+          files.filter((file) => file.endsWith('.html')).map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })),
+        );
+        const inlineStyles = siteInlineStyles(pages);
+        // BaseLayout writes the policy the pages' templates know (no inline styles yet).
+        const rendered = contentSecurityPolicy([]);
+        const policy = contentSecurityPolicy(inlineStyles);
         await Promise.all(
-          pages.map(async (file) => {
-            const found = PAGE_HEAD.exec(await readFile(join(root, file), 'utf8'))?.[1];
-            if (found === undefined) throw new Error(`${file}: <head> must open with <meta charset> and then the Content-Security-Policy <meta> (src/layouts/BaseLayout.astro)`);
-            if (decodeAttribute(found) !== policy) throw new Error(`${file}: its Content-Security-Policy is not the site's (contentSecurityPolicy() in src/features/security/security.ts)`);
+          pages.map(async ({ file, html }) => {
+            const found = PAGE_HEAD.exec(html);
+            if (!found) throw new Error(`${file}: <head> must open with <meta charset> and then the Content-Security-Policy <meta> (src/layouts/BaseLayout.astro)`);
+            if (decodeAttribute(found[2] ?? '') !== rendered) throw new Error(`${file}: its Content-Security-Policy is not the site's (contentSecurityPolicy() in src/features/security/security.ts)`);
+            await writeFile(join(root, file), `${found[1]}${policy}${found[3]}${html.slice(found[0].length)}`);
           }),
         );
-        const rules = headerRules(files);
+        const rules = headerRules(files, inlineStyles);
         const text = formatHeadersFile(rules, 'Generated at build by src/features/security/headers-integration.ts from src/features/security/security.ts.');
         const long = text.split('\n').find((line) => line.length > HEADERS_FILE_LIMITS.lineLength);
         if (rules.length > HEADERS_FILE_LIMITS.rules || long) {
           throw new Error(`_headers exceeds Cloudflare Pages' limits (${rules.length} rules of ${HEADERS_FILE_LIMITS.rules}; lines up to ${HEADERS_FILE_LIMITS.lineLength} characters)`);
         }
         await writeFile(join(root, '_headers'), text);
-        logger.info(`wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy`);
+        // Vercel serves the site at its root.
+        if (base === '/') await syncVercelJson(join(project, 'vercel.json'), inlineStyles, logger);
+        logger.info(`wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy (${inlineStyles.length} inline stylesheets)`);
       },
     },
   };

@@ -11,31 +11,43 @@ import {
   vercelHeaders,
 } from './security';
 
-test('the policy allows nothing inline or evaluated but the listed inline scripts, and only the listed remote hosts', () => {
-  const policy = contentSecurityPolicy();
+const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `));
+
+test('the policy allows nothing inline or evaluated but the listed inline scripts and the given inline stylesheets, and only the listed remote hosts', () => {
+  const policy = contentSecurityPolicy(['a{color:red}']);
   expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*/);
-  for (const directive of ["default-src 'self'", "style-src 'self';", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(directive);
-  const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src '));
-  expect(scriptSrc).toBe(`script-src 'self' ${INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(file, 'utf8'))}'`).join(' ')}`);
+  for (const d of ["default-src 'self'", "object-src 'none'", "base-uri 'self'"]) expect(policy).toContain(d);
+  expect(directive(policy, 'script-src')).toBe(`script-src 'self' ${INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(file, 'utf8'))}'`).join(' ')}`);
+  expect(directive(policy, 'style-src')).toBe(`style-src 'self' '${cspHash('a{color:red}')}'`);
+  expect(directive(contentSecurityPolicy([]), 'style-src')).toBe("style-src 'self'");
   for (const host of allowedRemoteHosts.images) expect(policy).toContain(host);
 });
 
+test('each distinct inline stylesheet is one hash, whatever order the pages were read in', () => {
+  const styles = ['b{}', 'a{}', 'b{}', 'c{}'];
+  const policy = contentSecurityPolicy(styles);
+  expect(contentSecurityPolicy([...styles].reverse())).toBe(policy);
+  const hashes = directive(policy, 'style-src')?.split(' ').slice(2) ?? [];
+  expect(hashes.sort()).toEqual(['a{}', 'b{}', 'c{}'].map((css) => `'${cspHash(css)}'`).sort());
+});
+
 test('the policy says nothing a <meta> policy cannot: framing is refused by X-Frame-Options', () => {
-  expect(contentSecurityPolicy()).not.toMatch(/frame-ancestors|report-uri|sandbox/);
-  expect(securityHeaders()['X-Frame-Options']).toBe('DENY');
+  expect(contentSecurityPolicy([])).not.toMatch(/frame-ancestors|report-uri|sandbox/);
+  expect(securityHeaders([])['X-Frame-Options']).toBe('DENY');
 });
 
 test('every host sends the same policy, HSTS for at least a year, and the usual hardening headers', () => {
-  const headers = securityHeaders();
-  expect(headers['Content-Security-Policy']).toBe(contentSecurityPolicy());
+  const styles = ['a{color:red}'];
+  const headers = securityHeaders(styles);
+  expect(headers['Content-Security-Policy']).toBe(contentSecurityPolicy(styles));
   expect(Number(/^max-age=(\d+)/.exec(headers['Strict-Transport-Security'] ?? '')?.[1])).toBeGreaterThanOrEqual(365 * 24 * 3600);
   expect(headers['X-Content-Type-Options']).toBe('nosniff');
-  const vercel = vercelHeaders();
-  expect(vercel[0]?.headers.find((h) => h.key === 'Content-Security-Policy')?.value).toBe(contentSecurityPolicy());
+  const vercel = vercelHeaders(styles);
+  expect(vercel[0]?.headers.find((h) => h.key === 'Content-Security-Policy')?.value).toBe(contentSecurityPolicy(styles));
 });
 
 test('Vercel gets each asset rule after the default, so the asset rule wins there', () => {
-  const sources = vercelHeaders().map((rule) => rule.source);
+  const sources = vercelHeaders([]).map((rule) => rule.source);
   expect(sources).toEqual(['/(.*)', ...assetCacheRules.map((rule) => `/${rule.path.replace('*', '(.*)')}`)]);
 });
 

@@ -29,8 +29,9 @@ export type MediaKind = keyof typeof allowedRemoteHosts;
 
 /**
  * Inline scripts every page carries, as files read from the project root (builds and tests run
- * there). They must be static: the policy allows each by the hash of its exact text. Everything
- * else Astro emits (component scripts and styles) is an external file under `_astro/`.
+ * there). They must be static: the policy allows each by the hash of its exact text. Component
+ * scripts are files under `_astro/`; the pages' stylesheets are inlined after the build
+ * (src/features/stylesheets/inline-stylesheets.ts) and allowed by their hashes too.
  */
 export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js'] as const;
 
@@ -42,16 +43,20 @@ function inlineScriptHashes(): string[] {
 }
 
 /**
- * The site's one Content-Security-Policy, as directives. Every page carries exactly this policy, in
+ * The site's one Content-Security-Policy, as directives. `inlineStyles` are the texts of the built
+ * site's inline `<style>` elements (headers-integration.ts reads them from every page): each distinct
+ * one is allowed by its hash, and nothing else inline. Every page carries exactly this policy, in
  * its `<meta>` tag and as a header (`dist/_headers`, `vercel.json`), so it holds only what a
  * `<meta>` policy can say: clickjacking is refused by `X-Frame-Options: DENY` (a header), not by
  * `frame-ancestors`, which browsers ignore (with a console error) in a `<meta>` policy.
  */
-export function cspDirectives(): string[] {
+export function cspDirectives(inlineStyles: readonly string[]): string[] {
+  // Sorted, so the policy depends on which blocks the site has, not on the order pages were read in.
+  const styleHashes = [...new Set(inlineStyles.map((css) => `'${cspHash(css)}'`))].sort();
   return [
     "default-src 'self'",
     `script-src 'self' ${inlineScriptHashes().join(' ')}`,
-    "style-src 'self'",
+    ['style-src', "'self'", ...styleHashes].join(' '),
     `img-src 'self' data: ${allowedRemoteHosts.images.join(' ')}`,
     `media-src 'self' ${allowedRemoteHosts.media.join(' ')}`,
     `frame-src ${allowedRemoteHosts.frames.join(' ')}`,
@@ -65,8 +70,8 @@ export function cspDirectives(): string[] {
 }
 
 /** The Content-Security-Policy, word for word the same in every page's `<meta>`, `dist/_headers` and `vercel.json`. */
-export function contentSecurityPolicy(): string {
-  return cspDirectives().join('; ');
+export function contentSecurityPolicy(inlineStyles: readonly string[]): string {
+  return cspDirectives(inlineStyles).join('; ');
 }
 
 /**
@@ -75,10 +80,10 @@ export function contentSecurityPolicy(): string {
  */
 export const hstsValue = 'max-age=31536000';
 
-/** Response headers for every page and file (caching aside): the same on every host. */
-export function securityHeaders(): Record<string, string> {
+/** Response headers for every page and file (caching aside): the same on every host. `inlineStyles` as for cspDirectives(). */
+export function securityHeaders(inlineStyles: readonly string[]): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(),
+    'Content-Security-Policy': contentSecurityPolicy(inlineStyles),
     'Strict-Transport-Security': hstsValue,
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
@@ -122,11 +127,11 @@ export interface VercelHeaderRule {
  * path-to-regexp and lets the last matching rule win for a header, so pages get the default first
  * and the asset rules override it. (Vercel serves the site at its root: no base path.)
  */
-export function vercelHeaders(): VercelHeaderRule[] {
+export function vercelHeaders(inlineStyles: readonly string[]): VercelHeaderRule[] {
   const toSource = (path: string) => `/${path.replace(/\*/g, '(.*)')}`;
   const pairs = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
   return [
-    { source: '/(.*)', headers: pairs({ ...securityHeaders(), 'Cache-Control': revalidateCacheControl }) },
+    { source: '/(.*)', headers: pairs({ ...securityHeaders(inlineStyles), 'Cache-Control': revalidateCacheControl }) },
     ...assetCacheRules.map(({ path, cacheControl }) => ({ source: toSource(path), headers: pairs({ 'Cache-Control': cacheControl }) })),
   ];
 }
