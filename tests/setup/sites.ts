@@ -52,11 +52,15 @@ export default async function setup(project: TestProject) {
     console.log(`[test setup] ${name}: ${build.code === 0 ? 'ready' : `failed (exit ${build.code})`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
   const copy = (name: string) => copyProject(`milestones-${name}-`);
-  // Later builds start from the site's caches (images, cards, media variants: all keyed by their
-  // inputs), as a deploy after the first one does; only `site` builds cold.
+  // Later builds start from an earlier build's caches (images, cards, media variants: all keyed by
+  // their inputs), as a deploy after the first one does; only `site` builds cold. Astro keys an
+  // optimized image by its URL, base path included: builds under /milestones/ start from the
+  // real-format site's caches, which hold those (from the site's, 27 images were encoded again).
   let siteBuilt!: (dir: string) => void;
   const siteDir = new Promise<string>((resolve) => (siteBuilt = resolve));
-  const warmCopy = async (name: string) => copyProject(`milestones-${name}-`, { cachesFrom: await siteDir });
+  let realFormatBuilt!: (dir: string) => void;
+  const realFormatDir = new Promise<string>((resolve) => (realFormatBuilt = resolve));
+  const warmCopy = async (name: string, from = siteDir) => copyProject(`milestones-${name}-`, { cachesFrom: await from });
 
   // In the order they start, two at a time: the cold build of the site beside the type check (which
   // needs no build), then the warm builds, the real-format site first (the most suites read it).
@@ -80,12 +84,22 @@ export default async function setup(project: TestProject) {
         await cp(join(ROOT, 'tests/fixtures', folder), site.contentDir, { recursive: true });
       }
       const env = { SITE_URL: 'https://share.example', BASE_PATH: 'milestones', TZ: 'America/Los_Angeles' };
-      await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
+      try {
+        await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
+      } finally {
+        realFormatBuilt(site.dir);
+      }
+    }),
+    // The seed and enough generated posts for every list to run to several pages.
+    job(['many-posts'], async () => {
+      const site = await warmCopy('many-posts');
+      await writeManyPosts(site.contentDir);
+      await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
     // The seed under each spelling of the same base, one after the other in one folder (Astro's
     // caches in play): `milestones`, `/milestones/`, `/milestones`; then the media swap there.
     job(['base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap'], async () => {
-      const site = await warmCopy('base-path');
+      const site = await warmCopy('base-path', realFormatDir);
       for (const [name, base] of [['base-path-bare', 'milestones'], ['base-path-slashes', '/milestones/'], ['base-path-leading', '/milestones']] as const) {
         const build = await astroBuild(site.dir, { BASE_PATH: base });
         if (build.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, `dist-${name}`));
@@ -93,12 +107,6 @@ export default async function setup(project: TestProject) {
       }
       await swapMedia(join(site.dir, 'src/assets/media'));
       await record('media-swap', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones/' }), '/milestones/');
-    }),
-    // The seed and enough generated posts for every list to run to several pages.
-    job(['many-posts'], async () => {
-      const site = await warmCopy('many-posts');
-      await writeManyPosts(site.contentDir);
-      await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
@@ -113,6 +121,7 @@ export default async function setup(project: TestProject) {
   const wanted = process.env.TEST_SITES?.split(',').map((name) => name.trim());
   const selected = wanted ? jobs.filter((j) => j.sites.some((name) => wanted.includes(name))) : jobs;
   if (!selected.some((j) => j.sites.includes('site'))) siteBuilt(ROOT);
+  if (!selected.some((j) => j.sites.includes('real-format'))) void siteDir.then(realFormatBuilt);
   const running = runPool(selected, 2).then(() => recordMissing(runDir));
   return async () => {
     await running;
