@@ -56,11 +56,9 @@ export default async function setup(project: TestProject) {
   // their inputs), as a deploy after the first one does; only `site` builds cold. Astro keys an
   // optimized image by its URL, base path included: builds under /milestones/ start from the
   // real-format site's caches, which hold those (from the site's, 27 images were encoded again).
-  let siteBuilt!: (dir: string) => void;
-  const siteDir = new Promise<string>((resolve) => (siteBuilt = resolve));
-  let realFormatBuilt!: (dir: string) => void;
-  const realFormatDir = new Promise<string>((resolve) => (realFormatBuilt = resolve));
-  const warmCopy = async (name: string, from = siteDir) => copyProject(`milestones-${name}-`, { cachesFrom: await from });
+  const siteFolder = builtFolder();
+  const realFormatFolder = builtFolder();
+  const warmCopy = async (name: string, from = siteFolder) => copyProject(`milestones-${name}-`, { cachesFrom: await from.ready });
 
   // In the order they start, two at a time: the cold build of the site beside the type check (which
   // needs no build), then the warm builds, the real-format site first (the most suites read it).
@@ -71,7 +69,7 @@ export default async function setup(project: TestProject) {
       try {
         await record('site', site.dir, await astroBuild(site.dir, { TZ: 'Asia/Tokyo' }));
       } finally {
-        siteBuilt(site.dir);
+        siteFolder.done(site.dir);
       }
     }),
     // Type check of the project itself.
@@ -87,7 +85,7 @@ export default async function setup(project: TestProject) {
       try {
         await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
       } finally {
-        realFormatBuilt(site.dir);
+        realFormatFolder.done(site.dir);
       }
     }),
     // The seed and enough generated posts for every list to run to several pages.
@@ -99,7 +97,7 @@ export default async function setup(project: TestProject) {
     // The seed under each spelling of the same base, one after the other in one folder (Astro's
     // caches in play): `milestones`, `/milestones/`, `/milestones`; then the media swap there.
     job(['base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap'], async () => {
-      const site = await warmCopy('base-path', realFormatDir);
+      const site = await warmCopy('base-path', realFormatFolder);
       for (const [name, base] of [['base-path-bare', 'milestones'], ['base-path-slashes', '/milestones/'], ['base-path-leading', '/milestones']] as const) {
         const build = await astroBuild(site.dir, { BASE_PATH: base });
         if (build.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, `dist-${name}`));
@@ -120,8 +118,8 @@ export default async function setup(project: TestProject) {
   // TEST_SITES=site,real-format builds only those (for a quick local run); the others are recorded as not built.
   const wanted = process.env.TEST_SITES?.split(',').map((name) => name.trim());
   const selected = wanted ? jobs.filter((j) => j.sites.some((name) => wanted.includes(name))) : jobs;
-  if (!selected.some((j) => j.sites.includes('site'))) siteBuilt(ROOT);
-  if (!selected.some((j) => j.sites.includes('real-format'))) void siteDir.then(realFormatBuilt);
+  if (!selected.some((j) => j.sites.includes('site'))) siteFolder.done(ROOT);
+  if (!selected.some((j) => j.sites.includes('real-format'))) void siteFolder.ready.then(realFormatFolder.done);
   const running = runPool(selected, 2).then(() => recordMissing(runDir));
   return async () => {
     await running;
@@ -129,6 +127,13 @@ export default async function setup(project: TestProject) {
     await browser.close();
     await rm(runDir, { recursive: true, force: true });
   };
+}
+
+/** The folder a build ran in, once it is done (or has failed): later builds copy its caches. */
+function builtFolder(): { ready: Promise<string>; done(dir: string): void } {
+  let done!: (dir: string) => void;
+  const ready = new Promise<string>((resolve) => (done = resolve));
+  return { ready, done };
 }
 
 function job(sites: string[], run: () => Promise<void>): Job {

@@ -35,7 +35,7 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
   return { page, offsiteRequests, errors };
 }
 
-/** A request for another host than the test server (data:, blob: and the page's own origin are not). */
+/** An http(s) request for a host other than the test servers' 127.0.0.1 (data: and blob: are never off-site). */
 function isOffsite(url: string): boolean {
   const { protocol, hostname } = URL.parse(url) ?? {};
   return (protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1';

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { base, withBase } from '../../lib/paths';
 
 /**
  * Each page's stylesheets inline, in one `<style>` in its `<head>`. A linked stylesheet blocks first
@@ -26,8 +27,8 @@ export interface InlinedPage {
 }
 
 /** The `_astro/` file name a link points at, or undefined for any other stylesheet. */
-function astroFile(href: string, base: string): string | undefined {
-  const prefix = `${base.replace(/\/?$/, '/')}_astro/`;
+function astroFile(href: string, onto: string): string | undefined {
+  const prefix = withBase('_astro/', onto);
   if (!href.startsWith(prefix)) return undefined;
   const name = href.slice(prefix.length);
   return /^[^/?#]+\.css$/.test(name) && !KEEP_APART.test(name) ? name : undefined;
@@ -35,11 +36,12 @@ function astroFile(href: string, base: string): string | undefined {
 
 /**
  * Rewrites each run of consecutive `_astro/` stylesheet links (only whitespace between them) into
- * one `<style>` with their CSS. `read` returns a file's CSS by its name in `_astro/`.
+ * one `<style>` with their CSS. `onto` is the site's base path; `read` returns a file's CSS by its
+ * name in `_astro/`.
  */
-export function inlineStylesheetRuns(html: string, base: string, read: (name: string) => string): InlinedPage {
+export function inlineStylesheetRuns(html: string, onto: string, read: (name: string) => string): InlinedPage {
   const inlined: string[] = [];
-  const links = [...html.matchAll(LINK)].map((m) => ({ start: m.index, end: m.index + m[0].length, file: astroFile(m[1] ?? '', base) }));
+  const links = [...html.matchAll(LINK)].map((m) => ({ start: m.index, end: m.index + m[0].length, file: astroFile(m[1] ?? '', onto) }));
   /** Runs of adjacent links into `_astro/`. */
   const runs: (typeof links)[] = [];
   for (const link of links) {
@@ -63,13 +65,9 @@ export function inlineStylesheetRuns(html: string, base: string, read: (name: st
 
 /** Astro integration: inlines each page's stylesheets after the build (see above). */
 export function inlineStylesheets(): AstroIntegration {
-  let base = '/';
   return {
     name: 'inline-stylesheets',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const assets = join(root, '_astro');
