@@ -42,12 +42,18 @@ export default defineConfig({
     inlineStylesheets(),
     // After the inlining: completes the pages' policy with the inline stylesheets' hashes.
     securityHeadersFile(),
-    sitemap({ filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))) }),
+    sitemap({
+      filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
+    }),
   ],
   markdown: {
     // The posts are read once here so links between them can point at this site's pages; the
     // list is part of the config, so adding a post re-renders the cached posts that link to it.
-    processor: unified(createMarkdownPipeline({ posts: readKnownPosts(fileURLToPath(new URL(`./${POSTS_DIR}/`, import.meta.url))) })),
+    processor: unified(
+      createMarkdownPipeline({
+        posts: readKnownPosts(fileURLToPath(new URL(`./${POSTS_DIR}/`, import.meta.url))),
+      }),
+    ),
     // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).
     syntaxHighlight: false,
   },

@@ -21,7 +21,11 @@ async function loadFont(weight) {
   return opentype.parse(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
 }
 
-const fonts = { regular: await loadFont(400), bold: await loadFont(700), heavy: await loadFont(800) };
+const fonts = {
+  regular: await loadFont(400),
+  bold: await loadFont(700),
+  heavy: await loadFont(800),
+};
 
 const COLOURS = {
   night: '#0b1a2e',
@@ -61,16 +65,29 @@ function recordSizes(draw) {
  * middle or end; `tracking` adds space between letters, in ems; `tabular` sets every digit in
  * a cell as wide as the widest, so a changing number does not shift from frame to frame.
  */
-function layText(font, value, x, y, size, fill, anchor = 'start', { tracking = 0, tabular = false } = {}) {
+function layText(
+  font,
+  value,
+  x,
+  y,
+  size,
+  fill,
+  anchor = 'start',
+  { tracking = 0, tabular = false } = {},
+) {
   recorded?.push(size);
   const scale = size / font.unitsPerEm;
   const extra = tracking * size;
   const glyphs = [...value].map((c) => font.charToGlyph(c));
-  const digitCell = Math.max(...[...'0123456789'].map((d) => font.charToGlyph(d).advanceWidth)) * scale;
+  const digitCell =
+    Math.max(...[...'0123456789'].map((d) => font.charToGlyph(d).advanceWidth)) * scale;
   const isDigit = (i) => tabular && /[0-9]/.test([...value][i]);
   const advances = glyphs.map((glyph, i) => {
     const own = glyph.advanceWidth * scale;
-    const kern = i + 1 < glyphs.length && !isDigit(i) && !isDigit(i + 1) ? font.getKerningValue(glyph, glyphs[i + 1]) * scale : 0;
+    const kern =
+      i + 1 < glyphs.length && !isDigit(i) && !isDigit(i + 1)
+        ? font.getKerningValue(glyph, glyphs[i + 1]) * scale
+        : 0;
     return (isDigit(i) ? digitCell : own) + kern + (i + 1 < glyphs.length ? extra : 0);
   });
   const width = advances.reduce((sum, a) => sum + a, 0);
@@ -104,10 +121,16 @@ function fitSize(font, value, size, maxWidth) {
 /** Fails the run when any laid-out piece strays outside `area` (a master's safe area). */
 function assertInside(pieces, area, name) {
   for (const { box, label } of pieces) {
-    const inside = box.x1 >= area.left && box.y1 >= area.top && box.x2 <= area.left + area.width && box.y2 <= area.top + area.height;
+    const inside =
+      box.x1 >= area.left &&
+      box.y1 >= area.top &&
+      box.x2 <= area.left + area.width &&
+      box.y2 <= area.top + area.height;
     if (!inside) {
       const at = [box.x1, box.y1, box.x2, box.y2].map((n) => Math.round(n)).join(', ');
-      throw new Error(`${name}: "${label}" (${at}) is outside the safe area ${JSON.stringify(area)}`);
+      throw new Error(
+        `${name}: "${label}" (${at}) is outside the safe area ${JSON.stringify(area)}`,
+      );
     }
   }
 }
@@ -126,7 +149,10 @@ function star(cx, cy, outer, fill, extra = '') {
 /** The box a `star(cx, cy, outer)` covers, for the safe-area check. */
 function starPiece(cx, cy, outer, label) {
   const half = outer * Math.cos(Math.PI / 10);
-  return { box: { x1: cx - half, y1: cy - outer, x2: cx + half, y2: cy + outer * Math.cos(Math.PI / 5) }, label };
+  return {
+    box: { x1: cx - half, y1: cy - outer, x2: cx + half, y2: cy + outer * Math.cos(Math.PI / 5) },
+    label,
+  };
 }
 
 /** A four-pointed sparkle centred on (cx, cy). */
@@ -148,7 +174,10 @@ function random(seed) {
 }
 
 /** Whether (x, y) lies within `margin` of any of the boxes. */
-const near = (boxes, x, y, margin) => boxes.some((b) => x >= b.x1 - margin && x <= b.x2 + margin && y >= b.y1 - margin && y <= b.y2 + margin);
+const near = (boxes, x, y, margin) =>
+  boxes.some(
+    (b) => x >= b.x1 - margin && x <= b.x2 + margin && y >= b.y1 - margin && y <= b.y2 + margin,
+  );
 
 /** Small stars scattered over the picture, none within `margin` of the `clear` boxes (the words). */
 function starField(width, height, count, seed, maxRadius, clear = [], margin = 0) {
@@ -157,12 +186,16 @@ function starField(width, height, count, seed, maxRadius, clear = [], margin = 0
     const r = (0.3 + next() * 0.7) * maxRadius;
     const opacity = (0.25 + next() * 0.6).toFixed(2);
     const [x, y] = [next() * width, next() * height];
-    return near(clear, x, y, margin + r) ? '' : `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="#fff" fill-opacity="${opacity}"/>`;
+    return near(clear, x, y, margin + r)
+      ? ''
+      : `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}" fill="#fff" fill-opacity="${opacity}"/>`;
   }).join('');
 }
 
 const svg = (width, height, body) =>
-  Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`);
+  Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`,
+  );
 
 function cover() {
   const [w, h] = [1600, 900];
@@ -180,7 +213,6 @@ function cover() {
     ${text(fonts.regular, 'A small step for Milvus  ·  April 12, 2022', 120, 680, 40, COLOURS.mist)}`,
   );
 }
-
 
 /** Phone compositions must stay legible in a 335-CSS-px-wide column (a 375-px phone less margins). */
 const PHONE_COLUMN = 335;
@@ -282,9 +314,21 @@ function timelineFrames() {
           const up = i % 2 === 0;
           const colour = m.highlight ? COLOURS.gold : COLOURS.cyan;
           const dateY = up ? axis - 92 : axis + 70;
-          const lines = m.what.map((line, k) => text(fonts.bold, line, x, (up ? axis - 60 : axis + 102) + k * 26, 21, COLOURS.white, 'middle'));
+          const lines = m.what.map((line, k) =>
+            text(
+              fonts.bold,
+              line,
+              x,
+              (up ? axis - 60 : axis + 102) + k * 26,
+              21,
+              COLOURS.white,
+              'middle',
+            ),
+          );
           const stem = `<rect x="${x - 1.5}" y="${up ? axis - 40 : axis + 14}" width="3" height="26" fill="${colour}"/>`;
-          const dot = m.highlight ? star(x, axis, 22, COLOURS.gold) : `<circle cx="${x}" cy="${axis}" r="10" fill="${colour}"/>`;
+          const dot = m.highlight
+            ? star(x, axis, 22, COLOURS.gold)
+            : `<circle cx="${x}" cy="${axis}" r="10" fill="${colour}"/>`;
           return `${stem}${dot}${text(fonts.regular, m.when, x, dateY, 19, colour, 'middle')}${lines.join('')}`;
         })
         .join('');
@@ -320,7 +364,9 @@ function timelinePhoneFrames() {
           const y = top + gap * i;
           const colour = m.highlight ? COLOURS.gold : COLOURS.cyan;
           const what = m.what.join(' ');
-          const dot = m.highlight ? star(axisX, y, 34, COLOURS.gold) : `<circle cx="${axisX}" cy="${y}" r="14" fill="${colour}"/>`;
+          const dot = m.highlight
+            ? star(axisX, y, 34, COLOURS.gold)
+            : `<circle cx="${axisX}" cy="${y}" r="14" fill="${colour}"/>`;
           return `${dot}${text(fonts.regular, m.when, textX, y - 10, 28, colour)}${text(m.highlight ? fonts.heavy : fonts.bold, what, textX, y + 34, m.highlight ? 40 : 36, m.highlight ? COLOURS.gold : COLOURS.white)}`;
         })
         .join('');
@@ -340,7 +386,9 @@ function timelinePhoneFrames() {
   return { frames, delays: beat(frames, 400, 300), width: w, smallest };
 }
 
-const MASTERS = JSON.parse(await readFile(join(ROOT, 'src/features/wallpaper/masters.json'), 'utf8'));
+const MASTERS = JSON.parse(
+  await readFile(join(ROOT, 'src/features/wallpaper/masters.json'), 'utf8'),
+);
 const master = (orientation) => MASTERS.find((m) => m.orientation === orientation);
 
 /** Sky shared by both masters: a glow behind the emblem, a star field and a few sparkles. */
@@ -348,7 +396,10 @@ function sky(w, h, glow, seed, density, clear, margin) {
   const next = random(seed + 1);
   const sparkles = Array.from({ length: Math.round((w * h) / 1.2e6) }, () => {
     const [x, y, r] = [next() * w, next() * h, 10 + next() * 18];
-    const [fill, opacity] = [next() < 0.3 ? COLOURS.gold : COLOURS.white, (0.35 + next() * 0.4).toFixed(2)];
+    const [fill, opacity] = [
+      next() < 0.3 ? COLOURS.gold : COLOURS.white,
+      (0.35 + next() * 0.4).toFixed(2),
+    ];
     const atEdge = x < 2 * r || y < 2 * r || x > w - 2 * r || y > h - 2 * r;
     return atEdge || near(clear, x, y, margin + r) ? '' : sparkle(x, y, r, fill, opacity);
   }).join('');
@@ -368,8 +419,18 @@ function wallpaperLandscape() {
   const cx = safe.left + safe.width / 2;
   const [starY, starR] = [safe.top + 610, 440];
   const pieces = [
-    layText(fonts.bold, 'MILVUS', cx, safe.top + 1170, 100, COLOURS.cyan, 'middle', { tracking: 0.12 }),
-    layText(fonts.heavy, '10,000 STARS ON GITHUB', cx, safe.top + 1320, 124, COLOURS.white, 'middle'),
+    layText(fonts.bold, 'MILVUS', cx, safe.top + 1170, 100, COLOURS.cyan, 'middle', {
+      tracking: 0.12,
+    }),
+    layText(
+      fonts.heavy,
+      '10,000 STARS ON GITHUB',
+      cx,
+      safe.top + 1320,
+      124,
+      COLOURS.white,
+      'middle',
+    ),
     layText(fonts.regular, THANKS, cx, safe.top + 1450, 70, COLOURS.mist, 'middle'),
     layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1560, 56, COLOURS.cyan, 'middle'),
   ];
@@ -378,7 +439,15 @@ function wallpaperLandscape() {
   return svg(
     w,
     h,
-    `${sky(w, h, { x: cx, y: starY, r: 1300 }, 42, 22000, [...pieces, starPiece(cx, starY, starR)].map((p) => p.box), 40)}
+    `${sky(
+      w,
+      h,
+      { x: cx, y: starY, r: 1300 },
+      42,
+      22000,
+      [...pieces, starPiece(cx, starY, starR)].map((p) => p.box),
+      40,
+    )}
     ${star(cx, starY, starR, COLOURS.gold)}
     ${badge.svg}
     ${pieces.map((p) => p.svg).join('')}`,
@@ -397,10 +466,20 @@ function wallpaperPortrait() {
   const headline = fitSize(fonts.heavy, '10,000 STARS', 124, safe.width - 40);
   const thanks = fitSize(fonts.regular, 'Thank you, everyone', 60, safe.width - 40);
   const pieces = [
-    layText(fonts.bold, 'MILVUS', cx, safe.top + 900, 76, COLOURS.cyan, 'middle', { tracking: 0.12 }),
+    layText(fonts.bold, 'MILVUS', cx, safe.top + 900, 76, COLOURS.cyan, 'middle', {
+      tracking: 0.12,
+    }),
     layText(fonts.heavy, '10,000 STARS', cx, safe.top + 1040, headline, COLOURS.white, 'middle'),
     layText(fonts.heavy, 'ON GITHUB', cx, safe.top + 1170, headline, COLOURS.white, 'middle'),
-    layText(fonts.regular, 'Thank you, everyone', cx, safe.top + 1290, thanks, COLOURS.mist, 'middle'),
+    layText(
+      fonts.regular,
+      'Thank you, everyone',
+      cx,
+      safe.top + 1290,
+      thanks,
+      COLOURS.mist,
+      'middle',
+    ),
     layText(fonts.regular, 'who contributed!', cx, safe.top + 1370, thanks, COLOURS.mist, 'middle'),
     layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1470, 48, COLOURS.cyan, 'middle'),
   ];
@@ -416,7 +495,15 @@ function wallpaperPortrait() {
   return svg(
     w,
     h,
-    `${sky(w, h, { x: cx, y: starY, r: 1000 }, 43, 9000, [...pieces, starPiece(cx, starY, starR)].map((p) => p.box), 24)}
+    `${sky(
+      w,
+      h,
+      { x: cx, y: starY, r: 1000 },
+      43,
+      9000,
+      [...pieces, starPiece(cx, starY, starR)].map((p) => p.box),
+      24,
+    )}
     ${trail}
     ${star(cx, starY, starR, COLOURS.gold)}
     ${badge.svg}
@@ -426,7 +513,9 @@ function wallpaperPortrait() {
 
 /** Mean absolute difference per channel (0–255) between two same-sized images. */
 async function meanDifference(a, b) {
-  const [x, y] = await Promise.all([a, b].map((input) => sharp(input).removeAlpha().raw().toBuffer()));
+  const [x, y] = await Promise.all(
+    [a, b].map((input) => sharp(input).removeAlpha().raw().toBuffer()),
+  );
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += Math.abs(x[i] - y[i]);
   return sum / x.length;
@@ -439,7 +528,10 @@ async function meanDifference(a, b) {
  */
 async function animatedGif({ frames, delays, width, smallest }, file, { phone = false } = {}) {
   const textCss = (smallest * PHONE_COLUMN) / width;
-  if (phone && textCss < MIN_TEXT_CSS_PX) throw new Error(`${file}: smallest text ${textCss.toFixed(1)} CSS px at ${PHONE_COLUMN} px wide`);
+  if (phone && textCss < MIN_TEXT_CSS_PX)
+    throw new Error(
+      `${file}: smallest text ${textCss.toFixed(1)} CSS px at ${PHONE_COLUMN} px wide`,
+    );
   const rasters = await Promise.all(frames.map((frame) => sharp(frame).png().toBuffer()));
   const path = join(OUT, file);
   await sharp(rasters, { join: { animated: true } })
@@ -450,9 +542,16 @@ async function animatedGif({ frames, delays, width, smallest }, file, { phone = 
   // The encoder merges identical neighbouring frames, so count what was written.
   const meta = await sharp(path, { animated: true }).metadata();
   const message = meta.pages - 1;
-  if (meta.delay[message] < MESSAGE_HOLD_MS) throw new Error(`${file}: the message frame is held ${meta.delay[message]} ms`);
-  const drift = await meanDifference(await sharp(path, { page: message }).png().toBuffer(), rasters.at(-1));
-  if (drift > 2) throw new Error(`${file}: the message frame came out ${drift.toFixed(1)} levels off the drawing`);
+  if (meta.delay[message] < MESSAGE_HOLD_MS)
+    throw new Error(`${file}: the message frame is held ${meta.delay[message]} ms`);
+  const drift = await meanDifference(
+    await sharp(path, { page: message }).png().toBuffer(),
+    rasters.at(-1),
+  );
+  if (drift > 2)
+    throw new Error(
+      `${file}: the message frame came out ${drift.toFixed(1)} levels off the drawing`,
+    );
   const { size } = await stat(path);
   if (phone && size >= 1024 * 1024) throw new Error(`${file}: ${size} bytes, over 1 MB`);
   console.log(
@@ -462,16 +561,25 @@ async function animatedGif({ frames, delays, width, smallest }, file, { phone = 
 }
 
 await mkdir(join(OUT, 'covers'), { recursive: true });
-await sharp(cover()).png({ compressionLevel: 9, palette: false }).toFile(join(OUT, 'covers/milvus-10k-cover.png'));
+await sharp(cover())
+  .png({ compressionLevel: 9, palette: false })
+  .toFile(join(OUT, 'covers/milvus-10k-cover.png'));
 await animatedGif(counterFrames(), 'milvus-road-to-10k-stars.gif');
 await animatedGif(counterPhoneFrames(), 'milvus-road-to-10k-stars-phone.gif', { phone: true });
 await animatedGif(timelineFrames(), 'milvus-10k-stars-timeline.gif');
 await animatedGif(timelinePhoneFrames(), 'milvus-10k-stars-timeline-phone.gif', { phone: true });
-await sharp(wallpaperLandscape()).png({ compressionLevel: 9 }).toFile(join(OUT, master('landscape').file));
-await sharp(wallpaperPortrait()).png({ compressionLevel: 9 }).toFile(join(OUT, master('portrait').file));
-await writeFile(join(OUT, 'README.md'), `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
+await sharp(wallpaperLandscape())
+  .png({ compressionLevel: 9 })
+  .toFile(join(OUT, master('landscape').file));
+await sharp(wallpaperPortrait())
+  .png({ compressionLevel: 9 })
+  .toFile(join(OUT, master('portrait').file));
+await writeFile(
+  join(OUT, 'README.md'),
+  `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
 To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/features/media/manifest.ts at it.
 Animations come in two compositions: the \`-phone\` files are drawn for a 335-px column (text 12 CSS px or more). Their last frame carries the message.
 The wallpaper masters (landscape and portrait) keep all text inside the safe areas in src/features/wallpaper/masters.json; a replacement must too.
-`);
+`,
+);
 console.log(`artwork written to ${OUT}`);

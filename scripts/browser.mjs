@@ -54,7 +54,8 @@ function playwrightExecutable() {
 export function findChromium(env = process.env) {
   const explicit = env.CHROMIUM_PATH || env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
   if (explicit) {
-    if (!existsSync(explicit)) throw new Error(`CHROMIUM_PATH points at ${explicit}, which does not exist`);
+    if (!existsSync(explicit))
+      throw new Error(`CHROMIUM_PATH points at ${explicit}, which does not exist`);
     return { path: explicit, source: 'CHROMIUM_PATH' };
   }
   const system = SYSTEM_CANDIDATES.find((candidate) => existsSync(candidate));
@@ -69,7 +70,7 @@ function log(message) {
 }
 
 function tryPlaywrightInstall() {
-  log('no Chromium found; trying Playwright\'s download (npx playwright-core install chromium)');
+  log("no Chromium found; trying Playwright's download (npx playwright-core install chromium)");
   const result = spawnSync('npx', ['--no-install', 'playwright-core', 'install', 'chromium'], {
     stdio: 'inherit',
     timeout: 5 * 60_000,
@@ -78,7 +79,10 @@ function tryPlaywrightInstall() {
 }
 
 const canApt = () =>
-  process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('which', ['apt-get']).status === 0;
+  process.platform === 'linux' &&
+  typeof process.getuid === 'function' &&
+  process.getuid() === 0 &&
+  spawnSync('which', ['apt-get']).status === 0;
 
 /** Installs Debian packages as root; false where apt is not available or the install fails. */
 function aptInstall(packages) {
@@ -87,7 +91,10 @@ function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env,
+    });
     return true;
   } catch (error) {
     log(`apt-get failed: ${error.message}`);
@@ -125,8 +132,10 @@ export function ensureChromium() {
  * less than half the CPU.
  */
 export function ensureHeadlessShell() {
-  if (process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH) return ensureChromium();
-  if (!existsSync(SYSTEM_HEADLESS_SHELL) && existsSync('/usr/bin/chromium')) aptInstall(['chromium-headless-shell']);
+  if (process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH)
+    return ensureChromium();
+  if (!existsSync(SYSTEM_HEADLESS_SHELL) && existsSync('/usr/bin/chromium'))
+    aptInstall(['chromium-headless-shell']);
   if (existsSync(SYSTEM_HEADLESS_SHELL)) {
     log(`using ${SYSTEM_HEADLESS_SHELL} (Debian's headless shell)`);
     return SYSTEM_HEADLESS_SHELL;

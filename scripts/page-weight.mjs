@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 
 /** Compressed size as a static host would send it. */
-export const gz = (/** @type {string | Uint8Array} */ body) => gzipSync(body, { level: 9 }).byteLength;
+export const gz = (/** @type {string | Uint8Array} */ body) =>
+  gzipSync(body, { level: 9 }).byteLength;
 
 /** @param {string} url */
 async function fetchBytes(url) {
@@ -47,7 +48,9 @@ async function moduleGraph(/** @type {string} */ entry) {
     const bytes = await fetchBytes(url);
     seen.set(url, bytes);
     const text = new TextDecoder().decode(bytes);
-    for (const match of text.matchAll(/(?:\bimport\s*|\bfrom\s*)["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g)) {
+    for (const match of text.matchAll(
+      /(?:\bimport\s*|\bfrom\s*)["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g,
+    )) {
       queue.push(new URL(/** @type {string} */ (match[1]), url).href);
     }
   }
@@ -92,11 +95,13 @@ export async function pageWeight(baseUrl, path) {
     if (type.includes('json')) continue;
     const src = $(el).attr('src');
     if (src === undefined) inlineScript += $(el).text();
-    else if (new URL(abs(src)).origin === origin) for (const [url, bytes] of await moduleGraph(abs(src))) modules.set(url, bytes);
+    else if (new URL(abs(src)).origin === origin)
+      for (const [url, bytes] of await moduleGraph(abs(src))) modules.set(url, bytes);
   }
   for (const el of $('link[rel="modulepreload"][href]').toArray()) {
     const url = abs(/** @type {string} */ ($(el).attr('href')));
-    if (new URL(url).origin === origin) for (const [u, bytes] of await moduleGraph(url)) modules.set(u, bytes);
+    if (new URL(url).origin === origin)
+      for (const [u, bytes] of await moduleGraph(url)) modules.set(u, bytes);
   }
   let scriptGzip = inlineScript ? gz(inlineScript) : 0;
   for (const bytes of modules.values()) scriptGzip += gz(bytes);
@@ -106,30 +111,46 @@ export async function pageWeight(baseUrl, path) {
     ...new Set(
       $('img[src], video[poster]')
         .toArray()
-        .map((el) => abs(/** @type {string} */ ($(el).attr(el.tagName === 'img' ? 'src' : 'poster')))),
+        .map((el) =>
+          abs(/** @type {string} */ ($(el).attr(el.tagName === 'img' ? 'src' : 'poster'))),
+        ),
     ),
   ];
   let imageBytes = 0;
-  for (const url of images) if (new URL(url).origin === origin) imageBytes += (await fetchBytes(url)).byteLength;
+  for (const url of images)
+    if (new URL(url).origin === origin) imageBytes += (await fetchBytes(url)).byteLength;
 
   // References a browser loads without a click (not <a href>): they must all stay on this origin.
   const loaded = [];
-  for (const el of $('img, script, link, source, video, audio, iframe, track, object, embed').toArray()) {
+  for (const el of $(
+    'img, script, link, source, video, audio, iframe, track, object, embed',
+  ).toArray()) {
     const node = $(el);
-    if (el.tagName === 'link' && !/\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/.test(node.attr('rel') ?? '')) continue;
+    if (
+      el.tagName === 'link' &&
+      !/\b(stylesheet|icon|preload|modulepreload|prefetch|manifest|apple-touch-icon)\b/.test(
+        node.attr('rel') ?? '',
+      )
+    )
+      continue;
     for (const attr of ['src', 'href', 'poster', 'data']) {
       const value = node.attr(attr);
       if (value) loaded.push(abs(value));
     }
     for (const attr of ['srcset', 'imagesrcset']) {
       const value = node.attr(attr);
-      if (value) for (const candidate of value.split(',')) loaded.push(abs(candidate.trim().split(/\s+/)[0] ?? ''));
+      if (value)
+        for (const candidate of value.split(','))
+          loaded.push(abs(candidate.trim().split(/\s+/)[0] ?? ''));
     }
   }
   for (const el of $('[style]').toArray()) {
-    for (const match of ($(el).attr('style') ?? '').matchAll(/url\(\s*['"]?([^'")]+)/g)) loaded.push(abs(/** @type {string} */ (match[1])));
+    for (const match of ($(el).attr('style') ?? '').matchAll(/url\(\s*['"]?([^'")]+)/g))
+      loaded.push(abs(/** @type {string} */ (match[1])));
   }
-  const foreign = [...new Set(loaded.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin))];
+  const foreign = [
+    ...new Set(loaded.filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin)),
+  ];
 
   return {
     path,

@@ -19,7 +19,8 @@ const PRIVATE = new Set(['.astro', '.vite', '.vite-temp', '.cache']);
 export async function linkNodeModules(dir) {
   await mkdir(join(dir, 'node_modules'), { recursive: true });
   for (const entry of await readdir(join(ROOT, 'node_modules'))) {
-    if (!PRIVATE.has(entry)) await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
+    if (!PRIVATE.has(entry))
+      await symlink(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
   }
 }
 
@@ -41,7 +42,11 @@ export async function copyProject(prefix = 'milestones-', { cachesFrom } = {}) {
       if (existsSync(from)) await cp(from, join(dir, 'node_modules', cache), { recursive: true });
     }
   }
-  return { dir, contentDir: join(dir, 'src/content/blog'), dispose: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    contentDir: join(dir, 'src/content/blog'),
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /**
@@ -53,7 +58,9 @@ const VITEST_ENV = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
 
 /** @param {Record<string, string>} extra */
 function buildEnv(extra) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.test(key)));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !VITEST_ENV.test(key)),
+  );
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
 }
 

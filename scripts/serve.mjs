@@ -37,25 +37,29 @@ export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' 
   const compress = compression({ threshold: 0 });
   const notFoundPage = await readFile(join(dir, '404.html')).catch(() => Buffer.from('Not found'));
   const prefix = normaliseBase(base);
-  const server = createServer((req, res) => compress(req, res, () => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    for (const [name, value] of Object.entries(headersFor(rules, path))) res.setHeader(name, value);
-    const notFound = () => {
-      const page = headersFor(rules, `${prefix}404.html`);
-      for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFoundPage);
-    };
-    const query = (req.url ?? '').slice(path.length);
-    // A page asked for without its trailing slash moves to its address, as on the hosts.
-    if (`${path}/` === prefix) return res.writeHead(301, { Location: `${prefix}${query}` }).end();
-    if (!path.startsWith(prefix)) return notFound();
-    const sitePath = safeDecode(path.slice(prefix.length - 1));
-    const file = join(dir, sitePath);
-    if (HOST_FILES.has(sitePath) || !file.startsWith(join(dir, '/'))) return notFound();
-    if (!sitePath.endsWith('/') && existsSync(join(file, 'index.html'))) return res.writeHead(301, { Location: `${path}/${query}` }).end();
-    req.url = (req.url ?? '/').slice(prefix.length - 1) || '/';
-    files(req, res, notFound);
-  }));
+  const server = createServer((req, res) =>
+    compress(req, res, () => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      for (const [name, value] of Object.entries(headersFor(rules, path)))
+        res.setHeader(name, value);
+      const notFound = () => {
+        const page = headersFor(rules, `${prefix}404.html`);
+        for (const [name, value] of Object.entries(page)) res.setHeader(name, value);
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFoundPage);
+      };
+      const query = (req.url ?? '').slice(path.length);
+      // A page asked for without its trailing slash moves to its address, as on the hosts.
+      if (`${path}/` === prefix) return res.writeHead(301, { Location: `${prefix}${query}` }).end();
+      if (!path.startsWith(prefix)) return notFound();
+      const sitePath = safeDecode(path.slice(prefix.length - 1));
+      const file = join(dir, sitePath);
+      if (HOST_FILES.has(sitePath) || !file.startsWith(join(dir, '/'))) return notFound();
+      if (!sitePath.endsWith('/') && existsSync(join(file, 'index.html')))
+        return res.writeHead(301, { Location: `${path}/${query}` }).end();
+      req.url = (req.url ?? '/').slice(prefix.length - 1) || '/';
+      files(req, res, notFound);
+    }),
+  );
   await new Promise((resolve) => server.listen(port, host, () => resolve(undefined)));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -67,6 +71,9 @@ export async function serveSite(dir, { port = 0, host = '127.0.0.1', base = '/' 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.PORT ?? 4321);
-  const { url } = await serveSite(join(process.cwd(), 'dist'), { port, base: process.env.BASE_PATH ?? '/' });
+  const { url } = await serveSite(join(process.cwd(), 'dist'), {
+    port,
+    base: process.env.BASE_PATH ?? '/',
+  });
   console.log(`Serving dist/ with production headers at ${url}`);
 }

@@ -13,12 +13,19 @@ function firstLinked(dist, dir, listPage) {
     const $ = load(readFileSync(listFile, 'utf8'));
     for (const el of $('main a[href]').toArray()) {
       const href = new URL($(el).attr('href') ?? '', 'http://site/').pathname;
-      if (href.startsWith(`/${dir}/`) && href !== `/${dir}/` && existsSync(join(dist, decodeURIComponent(href), 'index.html'))) return href;
+      if (
+        href.startsWith(`/${dir}/`) &&
+        href !== `/${dir}/` &&
+        existsSync(join(dist, decodeURIComponent(href), 'index.html'))
+      )
+        return href;
     }
   }
   const root = join(dist, dir);
   if (!existsSync(root)) return undefined;
-  const first = readdirSync(root, { withFileTypes: true }).find((e) => e.isDirectory() && existsSync(join(root, e.name, 'index.html')));
+  const first = readdirSync(root, { withFileTypes: true }).find(
+    (e) => e.isDirectory() && existsSync(join(root, e.name, 'index.html')),
+  );
   return first ? `/${dir}/${encodeURIComponent(first.name)}/` : undefined;
 }
 
@@ -32,7 +39,9 @@ export function sitePages(dist) {
   const pages = [];
   const add = (/** @type {string} */ type, /** @type {string | undefined} */ path) => {
     if (!path) return;
-    const file = path.endsWith('.html') ? join(dist, path) : join(dist, decodeURIComponent(path), 'index.html');
+    const file = path.endsWith('.html')
+      ? join(dist, path)
+      : join(dist, decodeURIComponent(path), 'index.html');
     if (existsSync(file)) pages.push({ type, path });
   };
   add('home', '/');

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkBudgets, median, referenceComparison, referenceLines, type Budgets, type Row } from '../scripts/audit/report.mjs';
+import {
+  checkBudgets,
+  median,
+  referenceComparison,
+  referenceLines,
+  type Budgets,
+  type Row,
+} from '../scripts/audit/report.mjs';
 import { gz, pageWeight } from '../scripts/page-weight.mjs';
 import { serveSite } from '../scripts/serve.mjs';
 
@@ -62,8 +69,12 @@ describe('page weight, as the audit and the bench count it', () => {
         request(new URL(path, server.url), { headers: { 'accept-encoding': 'gzip' } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
-        }).on('error', reject).end();
+          res.on('end', () =>
+            resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+          );
+        })
+          .on('error', reject)
+          .end();
       });
     const css = await get('/site.css');
     expect(css.encoding).toBe('gzip');
@@ -137,16 +148,41 @@ describe('budgets', () => {
 
   test('against a reference post audited in the same run: the ratio per form factor, a budget only for it', () => {
     const post: Row = { ...good, page: '/blog/x/', type: 'post', lcpMs: 850 };
-    const reference: Row = { ...good, page: 'reference /blog/first-post/', type: 'reference', lcpMs: 1000, scores: { ...good.scores, seo: 80 }, origins: ['http://127.0.0.1:2'] };
+    const reference: Row = {
+      ...good,
+      page: 'reference /blog/first-post/',
+      type: 'reference',
+      lcpMs: 1000,
+      scores: { ...good.scores, seo: 80 },
+      origins: ['http://127.0.0.1:2'],
+    };
     const desktop = (row: Row, lcpMs: number): Row => ({ ...row, formFactor: 'desktop', lcpMs });
     const rows = [good, post, reference, desktop(post, 500), desktop(reference, 500)];
     expect(referenceComparison(rows)).toEqual([
-      { formFactor: 'mobile', page: '/blog/x/', reference: 'reference /blog/first-post/', oursMs: 850, referenceMs: 1000, ratio: 0.85 },
-      { formFactor: 'desktop', page: '/blog/x/', reference: 'reference /blog/first-post/', oursMs: 500, referenceMs: 500, ratio: 1 },
+      {
+        formFactor: 'mobile',
+        page: '/blog/x/',
+        reference: 'reference /blog/first-post/',
+        oursMs: 850,
+        referenceMs: 1000,
+        ratio: 0.85,
+      },
+      {
+        formFactor: 'desktop',
+        page: '/blog/x/',
+        reference: 'reference /blog/first-post/',
+        oursMs: 500,
+        referenceMs: 500,
+        ratio: 1,
+      },
     ]);
-    expect(referenceLines(referenceComparison(rows))[0]).toBe('mobile: LCP of /blog/x/ 850 ms, of reference /blog/first-post/ 1000 ms: 0.85×');
+    expect(referenceLines(referenceComparison(rows))[0]).toBe(
+      'mobile: LCP of /blog/x/ 850 ms, of reference /blog/first-post/ 1000 ms: 0.85×',
+    );
     // The reference's own figures (its SEO score here) are not this site's budgets.
-    expect(checkBudgets(rows, { ...budgets, referencePostLcpRatio: 0.9 })).toEqual(['/blog/x/ (desktop): LCP 1.00× the reference post\'s (500 / 500 ms) > 0.9×']);
+    expect(checkBudgets(rows, { ...budgets, referencePostLcpRatio: 0.9 })).toEqual([
+      "/blog/x/ (desktop): LCP 1.00× the reference post's (500 / 500 ms) > 0.9×",
+    ]);
     expect(checkBudgets(rows, budgets)).toEqual([]);
     expect(referenceComparison([good, post])).toEqual([]);
   });

@@ -16,8 +16,13 @@ const FILE = `# comment
 test('_headers rules apply by path pattern, specific rules adding to general ones', () => {
   const rules = parseHeadersFile(FILE);
   expect(rules).toHaveLength(3);
-  expect(headersFor(rules, '/_astro/a.css')).toEqual({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'immutable' });
-  expect(headersFor(rules, '/blog/%E5%90%91/')['Content-Security-Policy']).toBe("default-src 'self'");
+  expect(headersFor(rules, '/_astro/a.css')).toEqual({
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'immutable',
+  });
+  expect(headersFor(rules, '/blog/%E5%90%91/')['Content-Security-Policy']).toBe(
+    "default-src 'self'",
+  );
   expect(headersFor(rules, '/blog/other/')['Content-Security-Policy']).toBeUndefined();
 });
 
@@ -66,7 +71,11 @@ describe('the preview server', () => {
   });
 
   test('a page without its trailing slash redirects to it, with the same headers', async () => {
-    const cases: Array<[path: string, location: string]> = [['/base/blog/x', '/base/blog/x/'], ['/base/blog/x?a=1', '/base/blog/x/?a=1'], ['/base', '/base/']];
+    const cases: Array<[path: string, location: string]> = [
+      ['/base/blog/x', '/base/blog/x/'],
+      ['/base/blog/x?a=1', '/base/blog/x/?a=1'],
+      ['/base', '/base/'],
+    ];
     for (const [path, location] of cases) {
       const response = await fetch(new URL(path, server.url), { redirect: 'manual' });
       expect(response.status, path).toBe(301);

@@ -99,13 +99,24 @@ try {
       for (const [index, page] of audited.entries()) {
         const result = await auditOnce(new URL(page.path, page.server).href, formFactor);
         const slug = `${page.type === 'reference' ? 'reference-' : ''}${page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`;
-        await writeFile(join(REPORTS, `${formFactor}-${slug}-${run}.json`), /** @type {string} */ (result.report));
+        await writeFile(
+          join(REPORTS, `${formFactor}-${slug}-${run}.json`),
+          /** @type {string} */ (result.report),
+        );
         runs[index]?.push(result.lhr);
       }
     }
     for (const [index, page] of audited.entries()) {
       const ownOrigin = new URL(page.server).origin;
-      rows.push(summarise(page, formFactor, runs[index] ?? [], /** @type {import('../page-weight.mjs').PageWeight} */ (weights[index]), ownOrigin));
+      rows.push(
+        summarise(
+          page,
+          formFactor,
+          runs[index] ?? [],
+          /** @type {import('../page-weight.mjs').PageWeight} */ (weights[index]),
+          ownOrigin,
+        ),
+      );
     }
   }
 } finally {
@@ -123,8 +134,10 @@ try {
  * @returns {import('./report.mjs').Row}
  */
 function summarise(page, formFactor, runs, weight, ownOrigin) {
-  const numeric = (/** @type {string} */ id) => median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
-  const score = (/** @type {string} */ id) => median(runs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100)));
+  const numeric = (/** @type {string} */ id) =>
+    median(runs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
+  const score = (/** @type {string} */ id) =>
+    median(runs.map((lhr) => Math.round((lhr.categories[id]?.score ?? 0) * 100)));
   // Bytes and requests from the median-LCP run's network log.
   const lcps = runs.map((lhr) => lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
   const middle = runs[lcps.indexOf(median(lcps))] ?? runs[0];
@@ -137,7 +150,9 @@ function summarise(page, formFactor, runs, weight, ownOrigin) {
     const type = request.resourceType ?? 'Other';
     bytesByType[type] = (bytesByType[type] ?? 0) + (request.transferSize ?? 0);
   }
-  const origins = [...new Set(requests.map((r) => new URL(r.url).origin).filter((o) => o.startsWith('http')))];
+  const origins = [
+    ...new Set(requests.map((r) => new URL(r.url).origin).filter((o) => o.startsWith('http'))),
+  ];
   /** @type {Record<string, string[]>} */
   const failing = {};
   for (const id of CATEGORIES) {
@@ -157,9 +172,10 @@ function summarise(page, formFactor, runs, weight, ownOrigin) {
     bytesByType,
     requests: requests.length,
     origins,
-    foreignOrigins: [...origins.filter((o) => o !== ownOrigin), ...weight.foreign.map((u) => new URL(u).origin)].filter(
-      (o, i, all) => all.indexOf(o) === i,
-    ),
+    foreignOrigins: [
+      ...origins.filter((o) => o !== ownOrigin),
+      ...weight.foreign.map((u) => new URL(u).origin),
+    ].filter((o, i, all) => all.indexOf(o) === i),
     criticalBytes: weight.criticalGzip,
     scriptBytes: weight.scriptGzip,
     blockingScripts: weight.blockingScripts,
@@ -169,14 +185,30 @@ function summarise(page, formFactor, runs, weight, ownOrigin) {
 
 console.log(table(rows, origin));
 const comparison = referenceComparison(rows);
-if (comparison.length) console.log(`\nPost LCP against the reference (${REFERENCE_DIST}), same run:\n${referenceLines(comparison).map((line) => `  ${line}`).join('\n')}`);
-else if (reference) console.log(`\nNo post of this site was audited beside the reference (AUDIT_PAGES?): no LCP ratio.`);
+if (comparison.length)
+  console.log(
+    `\nPost LCP against the reference (${REFERENCE_DIST}), same run:\n${referenceLines(comparison)
+      .map((line) => `  ${line}`)
+      .join('\n')}`,
+  );
+else if (reference)
+  console.log(
+    `\nNo post of this site was audited beside the reference (AUDIT_PAGES?): no LCP ratio.`,
+  );
 await writeFile(join(REPORTS, 'summary.json'), `${JSON.stringify(rows, null, 2)}\n`);
 // Lighthouse scales the main-thread work it observes, so a busy machine inflates TBT and mobile LCP.
-console.log(`Load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} CPU(s) at the end; figures from a busy machine are pessimistic.`);
+console.log(
+  `Load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(
+      ' ',
+    )} on ${cpus().length} CPU(s) at the end; figures from a busy machine are pessimistic.`,
+);
 const misses = checkBudgets(rows, budgets);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
-console.log(`\nJSON reports: ${REPORTS} (${rows.length * RUNS} runs, median of ${RUNS}); audit took ${seconds} s`);
+console.log(
+  `\nJSON reports: ${REPORTS} (${rows.length * RUNS} runs, median of ${RUNS}); audit took ${seconds} s`,
+);
 if (misses.length) {
   console.log(`\n${misses.length} budget(s) missed (budgets.json):`);
   for (const miss of misses) console.log(`  ✗ ${miss}`);

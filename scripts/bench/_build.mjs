@@ -15,7 +15,13 @@ const PRELOAD = pathToFileURL(join(import.meta.dirname, 'build-preload.mjs')).hr
  * Everything a build leaves for the next one: the output, Astro's generated types and content
  * store, Vite's caches, and node_modules/.cache, where the site keeps its own (media variants, …).
  */
-export const CACHES = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache'];
+export const CACHES = [
+  'dist',
+  '.astro',
+  'node_modules/.astro',
+  'node_modules/.vite',
+  'node_modules/.cache',
+];
 
 /**
  * Removes every cache of the project copy in `dir`. Refuses any path that resolves outside `dir`
@@ -27,7 +33,10 @@ export async function clearCaches(/** @type {string} */ dir) {
     const path = join(dir, cache);
     if (!(await lstat(path).catch(() => undefined))) continue;
     const real = await realpath(path);
-    if (!real.startsWith(home + sep)) throw new Error(`${path} resolves to ${real}, outside the project copy: refusing to delete a shared cache`);
+    if (!real.startsWith(home + sep))
+      throw new Error(
+        `${path} resolves to ${real}, outside the project copy: refusing to delete a shared cache`,
+      );
     await rm(path, { recursive: true, force: true });
   }
 }
@@ -42,8 +51,12 @@ export async function benchBuild(/** @type {string} */ dir, /** @type {string} *
   const build = await astroBuild(dir, { NODE_OPTIONS: nodeOptions });
   const seconds = (performance.now() - started) / 1000;
   const fetched = build.output.split('\n').filter((line) => line.includes(OFFLINE_MARK));
-  if (fetched.length) throw new Error(`${what}: the build tried to download remote files:\n${[...new Set(fetched)].slice(0, 10).join('\n')}`);
-  if (build.code !== 0) throw new Error(`${what}: astro build failed\n${build.output.slice(-3000)}`);
+  if (fetched.length)
+    throw new Error(
+      `${what}: the build tried to download remote files:\n${[...new Set(fetched)].slice(0, 10).join('\n')}`,
+    );
+  if (build.code !== 0)
+    throw new Error(`${what}: astro build failed\n${build.output.slice(-3000)}`);
   const cpu = Number(CPU_MARK.exec(build.output)?.[1] ?? NaN);
   return { seconds, cpu, output: build.output };
 }

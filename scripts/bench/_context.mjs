@@ -28,7 +28,8 @@ export function createContext() {
     /** Builds the site once per bench run in a copy (BENCH_SKIP_BUILD=1 reuses an existing dist/ of the project). */
     async build() {
       if (built) return built;
-      if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(join(root, 'dist/index.html'))) return (built = { seconds: undefined, dist: join(root, 'dist') });
+      if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(join(root, 'dist/index.html')))
+        return (built = { seconds: undefined, dist: join(root, 'dist') });
       const copy = await copyProject('milestones-bench-site-');
       cleanups.push(() => copy.dispose());
       const { seconds } = await benchBuild(copy.dir, 'the site');
@@ -36,7 +37,11 @@ export function createContext() {
     },
     /** A project module written in TypeScript (path relative to the root). */
     async load(/** @type {string} */ path) {
-      const { module } = await runnerImport(join(root, path), { configFile: false, root, logLevel: 'error' });
+      const { module } = await runnerImport(join(root, path), {
+        configFile: false,
+        root,
+        logLevel: 'error',
+      });
       return module;
     },
     /** Serves the built dist/ on 127.0.0.1 until the run ends. */

@@ -28,15 +28,27 @@ const INDEX = `<!doctype html>
  */
 export async function bareAstroProject(pages = []) {
   const dir = await mkdtemp(join(tmpdir(), 'bare-astro-'));
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro', private: true, type: 'module' }));
-  await writeFile(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n");
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bare-astro', private: true, type: 'module' }),
+  );
+  await writeFile(
+    join(dir, 'astro.config.mjs'),
+    "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+  );
   await mkdir(join(dir, 'src/pages/posts'), { recursive: true });
   await mkdir(join(dir, 'src/layouts'), { recursive: true });
   await writeFile(join(dir, 'src/layouts/Bare.astro'), LAYOUT);
   await writeFile(join(dir, 'src/pages/index.astro'), INDEX);
   for (const page of pages) {
-    const frontmatter = page.frontmatter.replace(/\n---$/, '\nlayout: ../../layouts/Bare.astro\n---');
-    await writeFile(join(dir, 'src/pages/posts', `${page.id}.md`), `${frontmatter}\n\n${page.body}\n`);
+    const frontmatter = page.frontmatter.replace(
+      /\n---$/,
+      '\nlayout: ../../layouts/Bare.astro\n---',
+    );
+    await writeFile(
+      join(dir, 'src/pages/posts', `${page.id}.md`),
+      `${frontmatter}\n\n${page.body}\n`,
+    );
   }
   await linkNodeModules(dir);
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };

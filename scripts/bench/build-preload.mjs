@@ -21,7 +21,13 @@ function remoteUrl(target) {
   let url;
   try {
     if (typeof target === 'string' || target instanceof URL) url = new URL(target);
-    else if (target && typeof target === 'object' && 'url' in target && typeof target.url === 'string') url = new URL(target.url);
+    else if (
+      target &&
+      typeof target === 'object' &&
+      'url' in target &&
+      typeof target.url === 'string'
+    )
+      url = new URL(target.url);
     else if (target && typeof target === 'object') {
       const o = /** @type {{ protocol?: string, hostname?: string, host?: string }} */ (target);
       url = new URL(`${o.protocol ?? 'http:'}//${o.hostname ?? o.host ?? 'localhost'}/`);
@@ -29,7 +35,12 @@ function remoteUrl(target) {
   } catch {
     return undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || LOOPBACK.test(url.hostname)) return undefined;
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    LOOPBACK.test(url.hostname)
+  )
+    return undefined;
   return url.href;
 }
 
@@ -48,11 +59,13 @@ globalThis.fetch = async (input, init) => {
 for (const module of [http, https]) {
   for (const name of /** @type {const} */ (['request', 'get'])) {
     const real = module[name];
-    module[name] = /** @type {any} */ ((/** @type {any[]} */ ...args) => {
-      const url = remoteUrl(args[0]);
-      if (url) throw refuse(url);
-      return /** @type {Function} */ (real)(...args);
-    });
+    module[name] = /** @type {any} */ (
+      (/** @type {any[]} */ ...args) => {
+        const url = remoteUrl(args[0]);
+        if (url) throw refuse(url);
+        return /** @type {Function} */ (real)(...args);
+      }
+    );
   }
 }
 // `import { get } from 'node:https'` sees the wrapped functions too.
@@ -68,7 +81,9 @@ process.on('exit', () => {
   let children = 0;
   try {
     // Fields 16 and 17 of /proc/self/stat: CPU ticks of waited-for children (Linux, 100 ticks/s).
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     children = (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     // not Linux: the build's own time only

@@ -69,16 +69,30 @@ export async function run() {
         const start = performance.now();
         const result = await renderCard(card.input);
         const used = process.cpuUsage(cpu);
-        out.push({ ...card, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, bytes: result.data.length, fromCache: result.fromCache });
+        out.push({
+          ...card,
+          ms: performance.now() - start,
+          cpuMs: (used.user + used.system) / 1000,
+          bytes: result.data.length,
+          fromCache: result.fromCache,
+        });
       }
       return out;
     };
     const cold = await pass();
     const cached = await pass();
-    if (cold.some((c) => c.fromCache) || cached.some((c) => !c.fromCache)) throw new Error('cards bench: the cold pass hit the cache or the second pass missed it');
+    if (cold.some((c) => c.fromCache) || cached.some((c) => !c.fromCache))
+      throw new Error('cards bench: the cold pass hit the cache or the second pass missed it');
     const [first, ...rest] = cold;
     const rows = [
-      ['first cold card (loads satori, sharp, fonts)', first.ms.toFixed(1), first.cpuMs.toFixed(1), '', '', (first.bytes / 1000).toFixed(1)],
+      [
+        'first cold card (loads satori, sharp, fonts)',
+        first.ms.toFixed(1),
+        first.cpuMs.toFixed(1),
+        '',
+        '',
+        (first.bytes / 1000).toFixed(1),
+      ],
     ];
     for (const template of [...new Set(cards.map((c) => c.template))]) {
       const drawn = rest.filter((c) => c.template === template);
@@ -98,8 +112,25 @@ export async function run() {
     const coldAll = median(rest.map((c) => c.ms));
     const warmAll = median(cached.map((c) => c.ms));
     const sizes = cold.map((c) => c.bytes / 1000);
-    rows.push(['all but the first', coldAll.toFixed(1), median(rest.map((c) => c.cpuMs)).toFixed(1), warmAll.toFixed(2), ratio(warmAll, coldAll), `${Math.min(...sizes).toFixed(1)}–${Math.max(...sizes).toFixed(1)}`]);
-    printTable(['cards', 'cold ms/card (median)', 'cold CPU ms', 'cached ms/card', 'cached / cold', 'JPEG kB'], rows);
+    rows.push([
+      'all but the first',
+      coldAll.toFixed(1),
+      median(rest.map((c) => c.cpuMs)).toFixed(1),
+      warmAll.toFixed(2),
+      ratio(warmAll, coldAll),
+      `${Math.min(...sizes).toFixed(1)}–${Math.max(...sizes).toFixed(1)}`,
+    ]);
+    printTable(
+      [
+        'cards',
+        'cold ms/card (median)',
+        'cold CPU ms',
+        'cached ms/card',
+        'cached / cold',
+        'JPEG kB',
+      ],
+      rows,
+    );
   } finally {
     if (previous === undefined) delete process.env.CARD_CACHE_DIR;
     else process.env.CARD_CACHE_DIR = previous;

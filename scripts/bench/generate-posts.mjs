@@ -24,11 +24,13 @@ function numbers(/** @type {number} */ index, /** @type {number} */ stream) {
   for (let k = 0; k < 4; k++) next(); // let nearby seeds drift apart
   const api = {
     next,
-    int: (/** @type {number} */ lo, /** @type {number} */ hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    int: (/** @type {number} */ lo, /** @type {number} */ hi) =>
+      lo + Math.floor(next() * (hi - lo + 1)),
     /** @template T @param {readonly T[]} list @returns {T} */
     pick: (list) => /** @type {any} */ (list[Math.floor(next() * list.length)]),
     chance: (/** @type {number} */ p) => next() < p,
-    hex: (/** @type {number} */ length) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join(''),
+    hex: (/** @type {number} */ length) =>
+      Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join(''),
   };
   return api;
 }
@@ -36,66 +38,292 @@ function numbers(/** @type {number} */ index, /** @type {number} */ stream) {
 
 // Vocabulary ------------------------------------------------------------------------------------
 
-const SUBJECTS = ['the query node', 'a growing segment', 'the proxy', 'the index node', 'each data node', 'the root coordinator',
-  'a sealed segment', 'the vector index', 'the collection', 'every partition', 'the embedding model', 'our benchmark cluster',
-  'the new release', 'the Python SDK', 'the object storage layer', 'the message queue', 'the HNSW graph', 'an IVF_PQ index',
-  'the DiskANN index', 'the load balancer', 'the scalar filter', 'the bulk insert job', 'the compaction task', 'the write-ahead log'];
-const VERBS = ['reduces', 'keeps', 'trades', 'spreads', 'caches', 'compacts', 'flushes', 'rebuilds', 'filters', 'routes',
-  'normalizes', 'partitions', 'replicates', 'quantizes', 'streams', 'merges', 'prunes', 'ranks', 'batches', 'persists',
-  'shards', 'indexes', 'loads', 'releases'];
-const OBJECTS = ['the search latency', 'memory usage', 'billions of embeddings', 'the top-k results', 'incoming vectors',
-  'scalar fields', 'the recall rate', 'random disk reads', 'query throughput', 'the insert buffer', 'cosine similarity scores',
-  'the delete log', 'high-dimensional vectors', 'hybrid queries', 'the segment metadata', 'tail latency', 'the candidate list',
-  'sparse and dense vectors', 'image embeddings', 'product recommendations', 'the time-travel timestamp', 'the graph edges'];
-const QUALIFIERS = ['without a full rebuild', 'under heavy write load', 'at a fraction of the cost', 'across every shard',
-  'when the collection grows past a billion rows', 'in the background', 'before the next flush', 'while queries keep running',
-  'on commodity hardware', 'for each consistency level', 'with almost no loss of recall', 'as soon as the segment is sealed',
-  'on a single GPU', 'in a Kubernetes cluster', 'for every tenant', 'within a few milliseconds'];
-const OPENERS = ['In practice,', 'As a result,', 'For example,', 'In our tests,', 'On the other hand,', 'Under the hood,',
-  'In Milvus 2.x,', 'By default,', 'To be precise,', 'Most of the time,', 'At this scale,', 'Since version 2.2,'];
-const TERMS = ['approximate nearest neighbor search', 'vector similarity search', 'retrieval-augmented generation',
-  'semantic search', 'product quantization', 'graph-based indexing', 'hybrid search', 'multi-tenancy', 'dynamic schema',
-  'range search', 'the consistency model', 'disaggregated storage and compute', 'reranking', 'embedding drift'];
-const ACTIONS = ['raise nprobe', 'lower efConstruction', 'add a query node', 'switch to the IP metric', 'enable mmap',
-  'load only one partition', 'turn on the partition key', 'set the consistency level to Bounded', 'grow the segment size',
-  'batch inserts in groups of ten thousand', 'upgrade the client SDK', 'move the index to local NVMe disks'];
-const PARAMS = ['nlist', 'nprobe', 'M', 'efConstruction', 'ef', 'search_k', 'segment.maxSize', 'queryNode.cache.memoryLimit',
-  'dataCoord.segment.sealProportion', 'common.retentionDuration'];
+const SUBJECTS = [
+  'the query node',
+  'a growing segment',
+  'the proxy',
+  'the index node',
+  'each data node',
+  'the root coordinator',
+  'a sealed segment',
+  'the vector index',
+  'the collection',
+  'every partition',
+  'the embedding model',
+  'our benchmark cluster',
+  'the new release',
+  'the Python SDK',
+  'the object storage layer',
+  'the message queue',
+  'the HNSW graph',
+  'an IVF_PQ index',
+  'the DiskANN index',
+  'the load balancer',
+  'the scalar filter',
+  'the bulk insert job',
+  'the compaction task',
+  'the write-ahead log',
+];
+const VERBS = [
+  'reduces',
+  'keeps',
+  'trades',
+  'spreads',
+  'caches',
+  'compacts',
+  'flushes',
+  'rebuilds',
+  'filters',
+  'routes',
+  'normalizes',
+  'partitions',
+  'replicates',
+  'quantizes',
+  'streams',
+  'merges',
+  'prunes',
+  'ranks',
+  'batches',
+  'persists',
+  'shards',
+  'indexes',
+  'loads',
+  'releases',
+];
+const OBJECTS = [
+  'the search latency',
+  'memory usage',
+  'billions of embeddings',
+  'the top-k results',
+  'incoming vectors',
+  'scalar fields',
+  'the recall rate',
+  'random disk reads',
+  'query throughput',
+  'the insert buffer',
+  'cosine similarity scores',
+  'the delete log',
+  'high-dimensional vectors',
+  'hybrid queries',
+  'the segment metadata',
+  'tail latency',
+  'the candidate list',
+  'sparse and dense vectors',
+  'image embeddings',
+  'product recommendations',
+  'the time-travel timestamp',
+  'the graph edges',
+];
+const QUALIFIERS = [
+  'without a full rebuild',
+  'under heavy write load',
+  'at a fraction of the cost',
+  'across every shard',
+  'when the collection grows past a billion rows',
+  'in the background',
+  'before the next flush',
+  'while queries keep running',
+  'on commodity hardware',
+  'for each consistency level',
+  'with almost no loss of recall',
+  'as soon as the segment is sealed',
+  'on a single GPU',
+  'in a Kubernetes cluster',
+  'for every tenant',
+  'within a few milliseconds',
+];
+const OPENERS = [
+  'In practice,',
+  'As a result,',
+  'For example,',
+  'In our tests,',
+  'On the other hand,',
+  'Under the hood,',
+  'In Milvus 2.x,',
+  'By default,',
+  'To be precise,',
+  'Most of the time,',
+  'At this scale,',
+  'Since version 2.2,',
+];
+const TERMS = [
+  'approximate nearest neighbor search',
+  'vector similarity search',
+  'retrieval-augmented generation',
+  'semantic search',
+  'product quantization',
+  'graph-based indexing',
+  'hybrid search',
+  'multi-tenancy',
+  'dynamic schema',
+  'range search',
+  'the consistency model',
+  'disaggregated storage and compute',
+  'reranking',
+  'embedding drift',
+];
+const ACTIONS = [
+  'raise nprobe',
+  'lower efConstruction',
+  'add a query node',
+  'switch to the IP metric',
+  'enable mmap',
+  'load only one partition',
+  'turn on the partition key',
+  'set the consistency level to Bounded',
+  'grow the segment size',
+  'batch inserts in groups of ten thousand',
+  'upgrade the client SDK',
+  'move the index to local NVMe disks',
+];
+const PARAMS = [
+  'nlist',
+  'nprobe',
+  'M',
+  'efConstruction',
+  'ef',
+  'search_k',
+  'segment.maxSize',
+  'queryNode.cache.memoryLimit',
+  'dataCoord.segment.sealProportion',
+  'common.retentionDuration',
+];
 
-const HEADINGS = ['Background', 'Why vector search needs its own database', 'How the index is built', 'Benchmark setup',
-  'Results', 'Tuning the search parameters', 'Deploying on Kubernetes', 'What we learned', 'Known limitations',
-  'Getting started', 'Architecture overview', 'The data model', 'Hybrid search with scalar filters', 'Consistency levels',
-  'Choosing a metric', 'Memory and disk', 'Scaling out', 'Monitoring the cluster', 'Migrating from 1.x', 'Summary',
-  'What is next', 'Acknowledgements', 'Frequently asked questions', 'A closer look at the query path'];
-const SUBHEADINGS = ['Step 1 - Install Milvus', 'Step 2 - Create a collection', 'Step 3 - Insert vectors',
-  'Step 4 - Build an index', 'Step 5 - Search', 'Preparing the data', 'Hardware', 'Dataset', 'Latency', 'Throughput',
-  'Recall', 'Insert path', 'Delete path', 'Caveats', 'Configuration', 'Cost'];
+const HEADINGS = [
+  'Background',
+  'Why vector search needs its own database',
+  'How the index is built',
+  'Benchmark setup',
+  'Results',
+  'Tuning the search parameters',
+  'Deploying on Kubernetes',
+  'What we learned',
+  'Known limitations',
+  'Getting started',
+  'Architecture overview',
+  'The data model',
+  'Hybrid search with scalar filters',
+  'Consistency levels',
+  'Choosing a metric',
+  'Memory and disk',
+  'Scaling out',
+  'Monitoring the cluster',
+  'Migrating from 1.x',
+  'Summary',
+  'What is next',
+  'Acknowledgements',
+  'Frequently asked questions',
+  'A closer look at the query path',
+];
+const SUBHEADINGS = [
+  'Step 1 - Install Milvus',
+  'Step 2 - Create a collection',
+  'Step 3 - Insert vectors',
+  'Step 4 - Build an index',
+  'Step 5 - Search',
+  'Preparing the data',
+  'Hardware',
+  'Dataset',
+  'Latency',
+  'Throughput',
+  'Recall',
+  'Insert path',
+  'Delete path',
+  'Caveats',
+  'Configuration',
+  'Cost',
+];
 /** @type {((r: Numbers) => string)[]} */
 const TITLES = [
-  (r) => `How ${r.pick(['a Retailer', 'a Fintech Team', 'a Video Platform', 'an E-commerce Startup', 'a Game Studio'])} Built ${r.pick(['Image Search', 'Product Recommendations', 'Fraud Detection', 'a RAG Chatbot', 'Music Similarity'])} with Milvus`,
-  (r) => `Milvus 2.${r.int(0, 5)} - ${r.pick(['Faster Hybrid Search', 'Sparse Vectors Arrive', 'Range Search and Iterators', 'Disk Index for Everyone', 'Multi-tenancy Made Simple'])}`,
-  (r) => `A Deep Dive into ${r.pick(['the Milvus Query Path', 'Segment Compaction', 'HNSW Parameters', 'DiskANN on NVMe', 'Bitset Filtering', 'Time Travel'])}`,
-  (r) => `Getting Started with ${r.pick(['Vector Search', 'Milvus Lite', 'the Milvus Operator', 'Attu', 'Bulk Insert'])} in ${r.pick(['Python', 'Go', 'Java', 'Node.js'])}`,
-  (r) => `${r.pick(['Benchmarking', 'Tuning', 'Scaling', 'Monitoring', 'Securing'])} Milvus ${r.pick(['on Kubernetes', 'at Billion Scale', 'with Prometheus', 'for Production', 'on a Laptop'])}`,
-  (r) => `What ${r.pick(['Ten Thousand Stars', 'Our Community', 'Two Years of Releases', 'a Hackathon'])} Taught Us About Vector Databases`,
+  (r) =>
+    `How ${r.pick(['a Retailer', 'a Fintech Team', 'a Video Platform', 'an E-commerce Startup', 'a Game Studio'])} Built ${r.pick(['Image Search', 'Product Recommendations', 'Fraud Detection', 'a RAG Chatbot', 'Music Similarity'])} with Milvus`,
+  (r) =>
+    `Milvus 2.${r.int(0, 5)} - ${r.pick(['Faster Hybrid Search', 'Sparse Vectors Arrive', 'Range Search and Iterators', 'Disk Index for Everyone', 'Multi-tenancy Made Simple'])}`,
+  (r) =>
+    `A Deep Dive into ${r.pick(['the Milvus Query Path', 'Segment Compaction', 'HNSW Parameters', 'DiskANN on NVMe', 'Bitset Filtering', 'Time Travel'])}`,
+  (r) =>
+    `Getting Started with ${r.pick(['Vector Search', 'Milvus Lite', 'the Milvus Operator', 'Attu', 'Bulk Insert'])} in ${r.pick(['Python', 'Go', 'Java', 'Node.js'])}`,
+  (r) =>
+    `${r.pick(['Benchmarking', 'Tuning', 'Scaling', 'Monitoring', 'Securing'])} Milvus ${r.pick(['on Kubernetes', 'at Billion Scale', 'with Prometheus', 'for Production', 'on a Laptop'])}`,
+  (r) =>
+    `What ${r.pick(['Ten Thousand Stars', 'Our Community', 'Two Years of Releases', 'a Hackathon'])} Taught Us About Vector Databases`,
 ];
 const CATEGORIES = ['Engineering', 'News', 'Community', 'Tutorials', 'Use Cases', 'Events'];
-const TAGS = ['Data science', 'Database', 'Technology', 'Artificial Intelligence', 'Vector Management', 'Cloud',
-  'Performance', 'Search', 'Machine Learning', 'Kubernetes', 'Release', 'Benchmark', 'RAG', 'Open Source'];
-const AUTHORS = ['The Milvus Community', 'Milvus', 'Zilliz Engineering', 'Ada Moreno', 'Chen Wei', 'Priya Natarajan',
-  'Jonas Berg', 'Lin Hao', 'Sofia Duarte'];
-const DOCS = ['install_standalone-docker.md', 'index.md', 'metric.md', 'manage-collections.md', 'single-vector-search.md',
-  'multi-vector-search.md', 'consistency.md', 'configure-docker.md', 'scaleout.md', 'import-data.md', 'release_notes.md',
-  'architecture_overview.md', 'partition_key.md', 'mmap.md', 'disk_index.md'];
-const IMAGE_NAMES = ['architecture', 'benchmark', 'latency_chart', 'recall_curve', 'workflow', 'screenshot', 'diagram',
-  'pipeline', 'dashboard', 'cluster'];
+const TAGS = [
+  'Data science',
+  'Database',
+  'Technology',
+  'Artificial Intelligence',
+  'Vector Management',
+  'Cloud',
+  'Performance',
+  'Search',
+  'Machine Learning',
+  'Kubernetes',
+  'Release',
+  'Benchmark',
+  'RAG',
+  'Open Source',
+];
+const AUTHORS = [
+  'The Milvus Community',
+  'Milvus',
+  'Zilliz Engineering',
+  'Ada Moreno',
+  'Chen Wei',
+  'Priya Natarajan',
+  'Jonas Berg',
+  'Lin Hao',
+  'Sofia Duarte',
+];
+const DOCS = [
+  'install_standalone-docker.md',
+  'index.md',
+  'metric.md',
+  'manage-collections.md',
+  'single-vector-search.md',
+  'multi-vector-search.md',
+  'consistency.md',
+  'configure-docker.md',
+  'scaleout.md',
+  'import-data.md',
+  'release_notes.md',
+  'architecture_overview.md',
+  'partition_key.md',
+  'mmap.md',
+  'disk_index.md',
+];
+const IMAGE_NAMES = [
+  'architecture',
+  'benchmark',
+  'latency_chart',
+  'recall_curve',
+  'workflow',
+  'screenshot',
+  'diagram',
+  'pipeline',
+  'dashboard',
+  'cluster',
+];
 /** Alt texts as real posts write them: often just a file name. */
-const ALTS = ['1.png', 'image.png', 'Architecture of a Milvus cluster', 'QPS and recall for each index type',
-  'Screenshot of the Attu dashboard', 'How a query travels through the proxy', 'blog_cover.png', 'Latency at p99'];
+const ALTS = [
+  '1.png',
+  'image.png',
+  'Architecture of a Milvus cluster',
+  'QPS and recall for each index type',
+  'Screenshot of the Attu dashboard',
+  'How a query travels through the proxy',
+  'blog_cover.png',
+  'Latency at p99',
+];
 const LANGUAGES = ['python', 'go', 'java', 'bash', 'yaml', 'json', 'sql', 'cpp', 'javascript'];
 
 const capitalise = (/** @type {string} */ s) => s.charAt(0).toUpperCase() + s.slice(1);
-const slugOf = (/** @type {string} */ s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (/** @type {string} */ s) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const words = (/** @type {string} */ s) => s.split(/\s+/).filter(Boolean).length;
 
 // Frontmatter -------------------------------------------------------------------------------------
@@ -108,7 +336,11 @@ function postMeta(/** @type {number} */ i) {
   const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
   const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
   // The three shapes the Milvus blog writes dates in.
-  const date = [`${y}-${m}-${d}`, `${y}-${pad(m)}-${pad(d)}`, `${y}-${pad(m)}-${pad(d)} 04:14:03.7+00`][i % 3];
+  const date = [
+    `${y}-${m}-${d}`,
+    `${y}-${pad(m)}-${pad(d)}`,
+    `${y}-${pad(m)}-${pad(d)} 04:14:03.7+00`,
+  ][i % 3];
   const slug = `${slugOf(title)}-${i}`;
   const id = i % 4 === 0 ? `${y}-${m}-${d}-${slug}` : slug;
   return { r, id, title, date };
@@ -120,19 +352,29 @@ function postMeta(/** @type {number} */ i) {
 function sentence(/** @type {Numbers} */ r, /** @type {number} */ i) {
   const [s, v, o, q] = [r.pick(SUBJECTS), r.pick(VERBS), r.pick(OBJECTS), r.pick(QUALIFIERS)];
   switch (r.int(0, 9)) {
-    case 0: return `${r.pick(OPENERS)} ${s} ${v} ${o} ${q}.`;
-    case 1: return `${capitalise(s)} ${v} ${o}, which means ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)}.`;
-    case 2: return `We found that ${s} ${v} ${o} ${q}, so ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)} less often.`;
-    case 3: return `If you ${r.pick(ACTIONS)}, ${s} ${v} ${o} ${q}.`;
-    case 4: return `This is why ${r.pick(TERMS)} matters: ${s} ${v} ${o} ${q}.`;
-    case 5: return `Set \`${r.pick(PARAMS)}\` to ${r.pick([8, 16, 64, 128, 256, 1024])} and ${s} ${v} ${o}.`;
-    case 6: return `**${capitalise(r.pick(TERMS))}** ${v} ${o} ${q}, and ${s} ${r.pick(VERBS)} ${r.pick(OBJECTS)}.`;
-    case 7: return `See the [${r.pick(['installation guide', 'index reference', 'search guide', 'configuration reference', 'release notes'])}](https://milvus.io/docs/${r.pick(DOCS)}) for how ${s} ${v} ${o}.`;
+    case 0:
+      return `${r.pick(OPENERS)} ${s} ${v} ${o} ${q}.`;
+    case 1:
+      return `${capitalise(s)} ${v} ${o}, which means ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)}.`;
+    case 2:
+      return `We found that ${s} ${v} ${o} ${q}, so ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)} less often.`;
+    case 3:
+      return `If you ${r.pick(ACTIONS)}, ${s} ${v} ${o} ${q}.`;
+    case 4:
+      return `This is why ${r.pick(TERMS)} matters: ${s} ${v} ${o} ${q}.`;
+    case 5:
+      return `Set \`${r.pick(PARAMS)}\` to ${r.pick([8, 16, 64, 128, 256, 1024])} and ${s} ${v} ${o}.`;
+    case 6:
+      return `**${capitalise(r.pick(TERMS))}** ${v} ${o} ${q}, and ${s} ${r.pick(VERBS)} ${r.pick(OBJECTS)}.`;
+    case 7:
+      return `See the [${r.pick(['installation guide', 'index reference', 'search guide', 'configuration reference', 'release notes'])}](https://milvus.io/docs/${r.pick(DOCS)}) for how ${s} ${v} ${o}.`;
     case 8: {
-      const other = i > 1 ? postMeta(r.int(1, i - 1)) : { id: SEED_ID, title: 'our 10,000 stars post' };
+      const other =
+        i > 1 ? postMeta(r.int(1, i - 1)) : { id: SEED_ID, title: 'our 10,000 stars post' };
       return `We covered how ${s} ${v} ${o} in [${other.title}](https://milvus.io/blog/${other.id}.md), so this post only sketches it.`;
     }
-    default: return `${capitalise(s)} ${v} ${o} ${q}; that is what ${r.pick(TERMS)} is about.`;
+    default:
+      return `${capitalise(s)} ${v} ${o} ${q}; that is what ${r.pick(TERMS)} is about.`;
   }
 }
 
@@ -140,7 +382,8 @@ function paragraph(/** @type {Numbers} */ r, /** @type {number} */ i) {
   return Array.from({ length: r.int(2, 6) }, () => sentence(r, i)).join(' ');
 }
 
-const remoteImage = (/** @type {Numbers} */ r) => `https://assets.zilliz.com/${r.pick(IMAGE_NAMES)}_${r.hex(10)}.png`;
+const remoteImage = (/** @type {Numbers} */ r) =>
+  `https://assets.zilliz.com/${r.pick(IMAGE_NAMES)}_${r.hex(10)}.png`;
 
 /** Code as real posts show it: client calls, configs, shell sessions, queries. */
 function code(/** @type {Numbers} */ r, /** @type {number} */ i) {
@@ -165,37 +408,61 @@ function code(/** @type {Numbers} */ r, /** @type {number} */ i) {
 
 function table(/** @type {Numbers} */ r) {
   if (r.chance(0.5)) {
-    const rows = ['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'DISKANN', 'SCANN'].slice(0, r.int(3, 7)).map((index) =>
-      `| ${index} | ${r.int(200, 9000)} | ${(0.85 + r.next() * 0.15).toFixed(3)} | ${(1 + r.next() * 40).toFixed(1)} | ${r.int(2, 64)} GB |`);
-    return ['| Index | QPS | Recall@10 | p99 latency (ms) | Memory |', '|:--|--:|--:|--:|--:|', ...rows].join('\n');
+    const rows = ['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'DISKANN', 'SCANN']
+      .slice(0, r.int(3, 7))
+      .map(
+        (index) =>
+          `| ${index} | ${r.int(200, 9000)} | ${(0.85 + r.next() * 0.15).toFixed(3)} | ${(1 + r.next() * 40).toFixed(1)} | ${r.int(2, 64)} GB |`,
+      );
+    return [
+      '| Index | QPS | Recall@10 | p99 latency (ms) | Memory |',
+      '|:--|--:|--:|--:|--:|',
+      ...rows,
+    ].join('\n');
   }
-  const rows = PARAMS.slice(0, r.int(3, 6)).map((param) =>
-    `| \`${param}\` | ${capitalise(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}. | ${r.pick(['16', '128', '0.25', '512 MB', 'true', '-'])} |`);
+  const rows = PARAMS.slice(0, r.int(3, 6)).map(
+    (param) =>
+      `| \`${param}\` | ${capitalise(r.pick(VERBS))} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}. | ${r.pick(['16', '128', '0.25', '512 MB', 'true', '-'])} |`,
+  );
   return ['| Parameter | What it does | Default |', '|---|---|:-:|', ...rows].join('\n');
 }
 
 function list(/** @type {Numbers} */ r, /** @type {number} */ i) {
   const ordered = r.chance(0.4);
-  return Array.from({ length: r.int(3, 6) }, (_, n) => `${ordered ? `${n + 1}.` : '-'} ${sentence(r, i)}`).join('\n');
+  return Array.from(
+    { length: r.int(3, 6) },
+    (_, n) => `${ordered ? `${n + 1}.` : '-'} ${sentence(r, i)}`,
+  ).join('\n');
 }
 
 function html(/** @type {Numbers} */ r, /** @type {number} */ i) {
   switch (r.int(0, 2)) {
-    case 0: return `<div align="center"><img src="${remoteImage(r)}" alt="${r.pick(ALTS)}" width="600"></div>`;
-    case 1: return `${sentence(r, i)}<br>\n${sentence(r, i)}<br>\n<br>\n${sentence(r, i)}`;
-    default: return `<details>\n<summary>${capitalise(r.pick(TERMS))} in one paragraph</summary>\n\n${paragraph(r, i)}\n\n</details>`;
+    case 0:
+      return `<div align="center"><img src="${remoteImage(r)}" alt="${r.pick(ALTS)}" width="600"></div>`;
+    case 1:
+      return `${sentence(r, i)}<br>\n${sentence(r, i)}<br>\n<br>\n${sentence(r, i)}`;
+    default:
+      return `<details>\n<summary>${capitalise(r.pick(TERMS))} in one paragraph</summary>\n\n${paragraph(r, i)}\n\n</details>`;
   }
 }
 
 function image(/** @type {Numbers} */ r) {
   const alt = r.pick(ALTS);
-  return r.chance(0.5) ? `![${alt}](${remoteImage(r)})` : `![${alt}](${remoteImage(r)} "${capitalise(r.pick(OBJECTS))} ${r.pick(QUALIFIERS)}.")`;
+  return r.chance(0.5)
+    ? `![${alt}](${remoteImage(r)})`
+    : `![${alt}](${remoteImage(r)} "${capitalise(r.pick(OBJECTS))} ${r.pick(QUALIFIERS)}.")`;
 }
 
 /** Prose words in a block: markdown without code, HTML tags, URLs and table rules. */
 function proseWords(/** @type {string} */ block) {
   if (block.startsWith('```')) return 0;
-  return words(block.replace(/<[^>]*>/g, ' ').replace(/\]\([^)]*\)/g, ']').replace(/[|:-]{3,}/g, ' ').replace(/[|#*`>]/g, ' '));
+  return words(
+    block
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/[|:-]{3,}/g, ' ')
+      .replace(/[|#*`>]/g, ' '),
+  );
 }
 
 // Posts -------------------------------------------------------------------------------------------
@@ -208,9 +475,15 @@ function proseWords(/** @type {string} */ block) {
 export function benchPost(i) {
   const { r, id, title, date } = postMeta(i);
   const z = (r.next() + r.next() + r.next() + r.next() - 2) * Math.sqrt(3); // ≈ standard normal
-  const target = Math.min(WORDS.max, Math.max(WORDS.min, Math.round(WORDS.median * Math.exp(0.4 * z))));
+  const target = Math.min(
+    WORDS.max,
+    Math.max(WORDS.min, Math.round(WORDS.median * Math.exp(0.4 * z))),
+  );
   const tags = [...new Set(Array.from({ length: r.int(1, 5) }, () => r.pick(TAGS)))];
-  const cover = i % 8 === 5 ? '' : `https://assets.zilliz.com/${slugOf(title).slice(0, 24).replace(/-/g, '_')}_${r.hex(10)}.png`;
+  const cover =
+    i % 8 === 5
+      ? ''
+      : `https://assets.zilliz.com/${slugOf(title).slice(0, 24).replace(/-/g, '_')}_${r.hex(10)}.png`;
   const desc = `${capitalise(r.pick(TERMS))} in practice - how ${r.pick(SUBJECTS)} ${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(QUALIFIERS)}.`;
 
   const b = numbers(i, 2);
@@ -264,7 +537,8 @@ export async function writeBenchPosts(/** @type {string} */ dir, /** @type {numb
 export function describePosts(/** @type {number} */ count) {
   const posts = Array.from({ length: count }, (_, k) => benchPost(k + 1));
   const sorted = posts.map((p) => p.words).sort((a, b) => a - b);
-  const per = (/** @type {RegExp} */ pattern) => posts.reduce((sum, p) => sum + (p.body.match(pattern)?.length ?? 0), 0) / Math.max(1, count);
+  const per = (/** @type {RegExp} */ pattern) =>
+    posts.reduce((sum, p) => sum + (p.body.match(pattern)?.length ?? 0), 0) / Math.max(1, count);
   return {
     count,
     median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,

@@ -10,7 +10,12 @@ export const title = 'Images: bytes served vs source';
 
 const POST = '/blog/2022-4-12-milvus-10k-stars/';
 const PROFILES = [
-  { name: 'phone 390x844 @3x', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true },
+  {
+    name: 'phone 390x844 @3x',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+  },
   { name: 'desktop 1440x900 @1x', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
 ];
 
@@ -26,17 +31,28 @@ export async function run({ context }) {
   const entryFor = (url) => {
     const name = basename(new URL(url).pathname);
     return mediaManifest
-      .filter((e) => name.startsWith(`${e.slug}.`) || name.startsWith(`${e.slug}-`) || name.startsWith(`${basename(e.file).replace(/\.[^.]+$/, '')}.`))
+      .filter(
+        (e) =>
+          name.startsWith(`${e.slug}.`) ||
+          name.startsWith(`${e.slug}-`) ||
+          name.startsWith(`${basename(e.file).replace(/\.[^.]+$/, '')}.`),
+      )
       .sort((a, b) => b.slug.length - a.slug.length)[0];
   };
 
   const base = await context.serve();
-  const browser = await chromium.launch({ executablePath: ensureHeadlessShell(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: ensureHeadlessShell(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   context.onDispose(() => browser.close());
 
   for (const profile of PROFILES) {
     const page = await browser.newPage(profile);
-    await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+    );
     await page.goto(new URL(POST, base).href, { waitUntil: 'load' });
     const images = await page.evaluate(async () => {
       for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
@@ -52,12 +68,19 @@ export async function run({ context }) {
     for (const url of images) {
       const entry = entryFor(url);
       if (!entry || new URL(url).hostname !== '127.0.0.1') continue;
-      const bytes = (await stat(join(context.dist, decodeURIComponent(new URL(url).pathname)))).size;
+      const bytes = (await stat(join(context.dist, decodeURIComponent(new URL(url).pathname))))
+        .size;
       const original = await sourceBytes(entry);
       served += bytes;
       source += original;
       const role = url.includes('-preview.') ? 'wallpaper preview' : entry.role;
-      rows.push([`${role}: ${entry.file}`, basename(new URL(url).pathname), kB(bytes), kB(original), (bytes / original).toFixed(3)]);
+      rows.push([
+        `${role}: ${entry.file}`,
+        basename(new URL(url).pathname),
+        kB(bytes),
+        kB(original),
+        (bytes / original).toFixed(3),
+      ]);
     }
     rows.push(['all images', '', kB(served), kB(source), (served / source).toFixed(3)]);
     console.log(`${profile.name}\n`);
@@ -70,7 +93,12 @@ export async function run({ context }) {
   if (wallpaper) {
     const page = await browser.newPage();
     await page.goto(new URL(POST, base).href, { waitUntil: 'domcontentloaded' });
-    const links = await page.$$eval('.wallpaper-card a[download]', (as) => as.map((a) => ({ href: a.getAttribute('href'), size: `${a.dataset.width}x${a.dataset.height}` })));
+    const links = await page.$$eval('.wallpaper-card a[download]', (as) =>
+      as.map((a) => ({
+        href: a.getAttribute('href'),
+        size: `${a.dataset.width}x${a.dataset.height}`,
+      })),
+    );
     const master = await sourceBytes(wallpaper);
     const rows = [];
     for (const link of links) {

@@ -14,11 +14,15 @@ import { printTable, ratio } from './format.mjs';
 
 const kb = (/** @type {number} */ bytes) => (bytes / 1024).toFixed(1);
 
-export const title = 'Served bytes per page type (KB; gz = gzip -9 as served; img = <img src> files on this origin)';
+export const title =
+  'Served bytes per page type (KB; gz = gzip -9 as served; img = <img src> files on this origin)';
 
 /** @param {{ context: import('./run.mjs').BenchContext }} options */
 export async function run({ context }) {
-  const seedText = await readFile(join(ROOT, 'src/content/blog/2022-4-12-milvus-10k-stars.md'), 'utf8');
+  const seedText = await readFile(
+    join(ROOT, 'src/content/blog/2022-4-12-milvus-10k-stars.md'),
+    'utf8',
+  );
   const [, frontmatter = '', body = ''] = /^(---\n[\s\S]*?\n---)\n([\s\S]*)$/.exec(seedText) ?? [];
   const { dist } = await context.build();
   const bare = await bareAstroProject([{ id: 'seed', frontmatter, body }]);
@@ -33,7 +37,8 @@ export async function run({ context }) {
       const barePost = await pageWeight(baseline.url, '/posts/seed/');
       /** @type {{ type: string, url: string, path: string }[]} */
       const pages = sitePages(dist).map((page) => ({ ...page, url: site.url }));
-      if (large && big) pages.push({ type: `blog index, ${large.posts} posts`, url: big.url, path: '/blog/' });
+      if (large && big)
+        pages.push({ type: `blog index, ${large.posts} posts`, url: big.url, path: '/blog/' });
       const rows = [];
       for (const page of pages) {
         const w = await pageWeight(page.url, page.path);
@@ -51,9 +56,28 @@ export async function run({ context }) {
           String(w.foreign.length),
         ]);
       }
-      printTable(['page type', 'HTML', 'HTML gz', 'CSS gz', 'JS gz', 'img', '1st paint gz', 'bare Astro', 'site / bare', 'off-site refs'], rows);
-      console.log('1st paint = HTML + render-blocking CSS/JS. Bare Astro: the seed post\'s markdown (for "post") or one index page, minimal layout, no CSS.');
-      if (!large) console.log('(Run the build section first, e.g. BENCH_SECTIONS=build,bytes, to add the blog index of its largest site.)');
+      printTable(
+        [
+          'page type',
+          'HTML',
+          'HTML gz',
+          'CSS gz',
+          'JS gz',
+          'img',
+          '1st paint gz',
+          'bare Astro',
+          'site / bare',
+          'off-site refs',
+        ],
+        rows,
+      );
+      console.log(
+        '1st paint = HTML + render-blocking CSS/JS. Bare Astro: the seed post\'s markdown (for "post") or one index page, minimal layout, no CSS.',
+      );
+      if (!large)
+        console.log(
+          '(Run the build section first, e.g. BENCH_SECTIONS=build,bytes, to add the blog index of its largest site.)',
+        );
     } finally {
       await site.close();
       await baseline.close();

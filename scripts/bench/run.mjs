@@ -29,12 +29,18 @@ import * as pageBytes from './page-bytes.mjs';
 const SECTIONS = { build: buildTime, bytes: pageBytes, images, cards };
 
 const sizes = (process.env.BENCH_SIZES ?? '1,100,300').split(',').map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
-if (process.env.BENCH_REPEAT !== undefined && !(Number.isInteger(Number(process.env.BENCH_REPEAT)) && Number(process.env.BENCH_REPEAT) >= 1)) {
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`BENCH_SIZES must be positive integers, got "${process.env.BENCH_SIZES}"`);
+if (
+  process.env.BENCH_REPEAT !== undefined &&
+  !(Number.isInteger(Number(process.env.BENCH_REPEAT)) && Number(process.env.BENCH_REPEAT) >= 1)
+) {
   throw new Error(`BENCH_REPEAT must be a positive integer, got "${process.env.BENCH_REPEAT}"`);
 }
 const wanted = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',');
-for (const name of wanted) if (!SECTIONS[name]) throw new Error(`unknown bench section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
+for (const name of wanted)
+  if (!SECTIONS[name])
+    throw new Error(`unknown bench section "${name}" (known: ${Object.keys(SECTIONS).join(', ')})`);
 
 const started = performance.now();
 const context = createContext();
@@ -47,4 +53,6 @@ try {
 } finally {
   await context.dispose();
 }
-console.log(`\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s on ${(await import('node:os')).cpus().length} CPU(s)`);
+console.log(
+  `\nbench took ${((performance.now() - started) / 1000).toFixed(0)} s on ${(await import('node:os')).cpus().length} CPU(s)`,
+);

@@ -1,8 +1,20 @@
 import { expect, test } from 'vitest';
-import { absoluteUrl, blogPagePath, encodePath, entryIdFromPath, normaliseBase, postCardPath, postPath, tagPath, tagSlug, withBase } from './paths';
+import {
+  absoluteUrl,
+  blogPagePath,
+  encodePath,
+  entryIdFromPath,
+  normaliseBase,
+  postCardPath,
+  postPath,
+  tagPath,
+  tagSlug,
+  withBase,
+} from './paths';
 
 test('every accepted form of BASE_PATH gives one base', () => {
-  for (const form of ['milestones', '/milestones', '/milestones/', ' milestones// ']) expect(normaliseBase(form)).toBe('/milestones/');
+  for (const form of ['milestones', '/milestones', '/milestones/', ' milestones// '])
+    expect(normaliseBase(form)).toBe('/milestones/');
   for (const form of ['', '/', undefined]) expect(normaliseBase(form)).toBe('/');
   expect(normaliseBase('a/b')).toBe('/a/b/');
 });

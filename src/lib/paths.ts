@@ -53,13 +53,16 @@ export function postPath(id: string): string {
 export function tagSlug(tag: string): string {
   const named = slug(tag);
   if (/[\p{L}\p{N}]/u.test(named)) return named;
-  const codePoints = [...tag.trim().toLowerCase()].filter((c) => !/\s/.test(c)).map((c) => c.codePointAt(0)!.toString(16));
+  const codePoints = [...tag.trim().toLowerCase()]
+    .filter((c) => !/\s/.test(c))
+    .map((c) => c.codePointAt(0)!.toString(16));
   return `tag-${codePoints.join('-') || 'empty'}`;
 }
 
 /** Page `page` (from 1) of a paginated list whose first page is the site-relative `first`: `blog/` → `blog/`, `blog/2/`, … */
 function listPage(first: string, page: number): string {
-  if (!Number.isInteger(page) || page < 1) throw new Error(`list page numbers start at 1 (got ${page})`);
+  if (!Number.isInteger(page) || page < 1)
+    throw new Error(`list page numbers start at 1 (got ${page})`);
   return withBase(page === 1 ? first : `${first}${page}/`);
 }
 

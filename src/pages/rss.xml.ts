@@ -5,7 +5,13 @@ import { render } from 'astro:content';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { site } from '../config/site';
-import { FEED_NAMESPACES, escapeXml, feedEnclosure, feedHtml, feedItemExtras } from '../features/feed/feed';
+import {
+  FEED_NAMESPACES,
+  escapeXml,
+  feedEnclosure,
+  feedHtml,
+  feedItemExtras,
+} from '../features/feed/feed';
 import { feedPicture, feedPosts } from '../features/feed/feed-picture';
 import { sanitizeHtml } from '../features/security/rehype-sanitize-post';
 import { feedPath, siteUrl } from '../lib/paths';
@@ -15,12 +21,16 @@ import { siteLogo } from '../features/sharing/share-meta';
 // tens of kilobytes a post). Items link to the post on this site; their picture (feed-picture.ts)
 // travels as Media RSS and, when it is a file on this site, as the enclosure.
 export const GET: APIRoute = async () => {
-  const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
+  const container = await AstroContainer.create({
+    renderers: await loadRenderers([mdxRenderer()]),
+  });
   const posts = await feedPosts();
   const items = await Promise.all(
     posts.map(async (post) => {
       // Markdown posts were sanitised by the pipeline; MDX posts are rendered here and sanitised alike.
-      const html = post.entry.rendered?.html ?? sanitizeHtml(await container.renderToString((await render(post.entry)).Content));
+      const html =
+        post.entry.rendered?.html ??
+        sanitizeHtml(await container.renderToString((await render(post.entry)).Content));
       const image = await feedPicture(post);
       return {
         title: post.title,

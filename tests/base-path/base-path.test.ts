@@ -20,14 +20,17 @@ test('every spelling of BASE_PATH gives the same dist/', () => {
   for (const other of others) {
     const files = tree(other.dist);
     expect([...files.keys()].sort(), other.name).toEqual([...reference.keys()].sort());
-    const different = [...files].filter(([path, bytes]) => !bytes.equals(reference.get(path)!)).map(([path]) => path);
+    const different = [...files]
+      .filter(([path, bytes]) => !bytes.equals(reference.get(path)!))
+      .map(([path]) => path);
     expect(different, `${other.name} differs from BASE_PATH=milestones`).toEqual([]);
   }
 });
 
 test('under the base, the post page serves its media and wallpaper from /milestones/media/', () => {
   const html = readFileSync(`${bare.dist}/blog/2022-4-12-milvus-10k-stars/index.html`, 'utf8');
-  const media = html.match(/(?:src|srcset|href|data-still|data-moving)="([^"]*media\/[^"]*)"/g) ?? [];
+  const media =
+    html.match(/(?:src|srcset|href|data-still|data-moving)="([^"]*media\/[^"]*)"/g) ?? [];
   expect(media.length).toBeGreaterThan(10);
   for (const attribute of media) expect(attribute).toMatch(/="\/milestones\/media\//);
 });

@@ -14,17 +14,35 @@ const cases: Array<{ file: string; stage: 1 | 2; mentions: RegExp[]; post?: stri
   { file: 'bad-date.md', stage: 2, mentions: [/date/, /next Tuesday/, /not a date/] },
   { file: 'bad-cover.md', stage: 2, mentions: [/cover/, /not a url at all/, /not a URL/] },
   { file: 'bad-canonical.md', stage: 2, mentions: [/canonicalUrl/, /javascript:/] },
-  { file: 'javascript-cover.md', stage: 2, mentions: [/cover/, /javascript:alert\(1\)/, /http\(s\)/] },
+  {
+    file: 'javascript-cover.md',
+    stage: 2,
+    mentions: [/cover/, /javascript:alert\(1\)/, /http\(s\)/],
+  },
   { file: 'missing-image.md', stage: 2, mentions: [/not-there\.png/] },
   { file: 'broken-yaml.md', stage: 1, mentions: [/YAML|frontmatter/i] },
   { file: 'impossible-date.md', stage: 2, mentions: [/date/, /2024-11-31/, /not a date/] },
-  { file: 'missing-raw-image.md', stage: 2, mentions: [/nowhere-to-be-found\.png/, /does not exist/] },
+  {
+    file: 'missing-raw-image.md',
+    stage: 2,
+    mentions: [/nowhere-to-be-found\.png/, /does not exist/],
+  },
   { file: '100%.md', stage: 1, mentions: [/"%"/, /Invalid URL encoding/, /Rename/] },
   { file: 'c#sharp.md', stage: 1, mentions: [/"#"/, /fragment/, /Rename/] },
   // Sets of posts written together (see tests/setup/sites.ts): names a checkout could not hold.
   { file: 'question-mark-name.json', stage: 1, post: 'what?.md', mentions: [/"\?"/, /query/] },
-  { file: 'md-and-mdx-twins.json', stage: 1, post: 'twin.md', mentions: [/twin\.mdx/, /same page/] },
-  { file: 'case-twins.json', stage: 1, post: 'Launch-Day.md', mentions: [/launch-day\.md/, /differ only in case/] },
+  {
+    file: 'md-and-mdx-twins.json',
+    stage: 1,
+    post: 'twin.md',
+    mentions: [/twin\.mdx/, /same page/],
+  },
+  {
+    file: 'case-twins.json',
+    stage: 1,
+    post: 'Launch-Day.md',
+    mentions: [/launch-day\.md/, /differ only in case/],
+  },
 ];
 
 const broken = await builtSite('broken');
@@ -32,21 +50,40 @@ const rounds = broken.output.split(/^=== round \d+: exit (\S+) ===$/m).slice(1);
 /** Each sync's exit code and the problems its failure lists, one block per problem. */
 const syncs = Array.from({ length: rounds.length / 2 }, (_, i) => {
   const output = rounds[2 * i + 1]!;
-  const listed = output.split('cannot be built:\n').at(-1)!.split(/^\s+Stack trace:/m)[0]!;
-  return { code: rounds[2 * i], problems: listed.split(/^(?=src\/content\/blog\/|Error rendering )/m).filter((block) => block.trim()) };
+  const listed = output
+    .split('cannot be built:\n')
+    .at(-1)!
+    .split(/^\s+Stack trace:/m)[0]!;
+  return {
+    code: rounds[2 * i],
+    problems: listed
+      .split(/^(?=src\/content\/blog\/|Error rendering )/m)
+      .filter((block) => block.trim()),
+  };
 });
 
 test('every broken fixture has a case', () => {
-  expect(cases.map((c) => c.file).sort()).toEqual(readdirSync(join(ROOT, 'tests/fixtures/broken')).sort());
+  expect(cases.map((c) => c.file).sort()).toEqual(
+    readdirSync(join(ROOT, 'tests/fixtures/broken')).sort(),
+  );
 });
 
 test('one sync names every problem of its stage: names and YAML first, then schema and rendering; the seed then passes', () => {
   expect(broken.code, broken.output).not.toBe(0);
   expect(syncs.map((sync) => sync.code)).toEqual(['1', '1', '0']);
   for (const stage of [1, 2]) {
-    const named = new Set(syncs[stage - 1]!.problems.flatMap((block) => postsNamedIn(block).map((post) => post.toLowerCase())));
-    const expected = cases.filter((c) => c.stage === stage).map(({ file, post = file }) => post.toLowerCase());
-    expect([...expected].every((post) => named.has(post)), [...named].join(', ')).toBe(true);
+    const named = new Set(
+      syncs[stage - 1]!.problems.flatMap((block) =>
+        postsNamedIn(block).map((post) => post.toLowerCase()),
+      ),
+    );
+    const expected = cases
+      .filter((c) => c.stage === stage)
+      .map(({ file, post = file }) => post.toLowerCase());
+    expect(
+      [...expected].every((post) => named.has(post)),
+      [...named].join(', '),
+    ).toBe(true);
   }
 });
 

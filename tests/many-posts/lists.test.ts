@@ -31,9 +31,21 @@ describe.each([
     for (let n = 1; n <= last; n++) {
       const $ = await page(site, path(n));
       const cards = $('main .post-list .post-card');
-      expect(cards.length, path(n)).toBe(n < last ? POSTS_PER_PAGE : posts - POSTS_PER_PAGE * (last - 1));
-      seen.push(...cards.find('.post-card-title a').map((_, a) => $(a).attr('href')).get());
-      dates.push(...cards.find('time').map((_, t) => $(t).attr('datetime')).get());
+      expect(cards.length, path(n)).toBe(
+        n < last ? POSTS_PER_PAGE : posts - POSTS_PER_PAGE * (last - 1),
+      );
+      seen.push(
+        ...cards
+          .find('.post-card-title a')
+          .map((_, a) => $(a).attr('href'))
+          .get(),
+      );
+      dates.push(
+        ...cards
+          .find('time')
+          .map((_, t) => $(t).attr('datetime'))
+          .get(),
+      );
     }
     expect(seen).toHaveLength(posts);
     expect(new Set(seen).size).toBe(posts);
@@ -57,8 +69,12 @@ describe.each([
       const nav = $('nav.pagination');
       expect(nav.attr('aria-label'), path(n)).toMatch(/^Pages of /);
       const numbers = nav.find('a:not([rel])');
-      expect(numbers.map((_, a) => $(a).text().replace(/\s+/g, ' ').trim()).get()).toEqual(Array.from({ length: last }, (_, k) => `Page ${k + 1}`));
-      expect(numbers.map((_, a) => $(a).attr('href')).get()).toEqual(Array.from({ length: last }, (_, k) => `/${path(k + 1)}`));
+      expect(numbers.map((_, a) => $(a).text().replace(/\s+/g, ' ').trim()).get()).toEqual(
+        Array.from({ length: last }, (_, k) => `Page ${k + 1}`),
+      );
+      expect(numbers.map((_, a) => $(a).attr('href')).get()).toEqual(
+        Array.from({ length: last }, (_, k) => `/${path(k + 1)}`),
+      );
       expect(nav.find('[aria-current="page"]').attr('href')).toBe(`/${path(n)}`);
       expect(nav.find('a[rel=prev]').attr('href')).toBe(n > 1 ? `/${path(n - 1)}` : undefined);
       expect(nav.find('a[rel=next]').attr('href')).toBe(n < last ? `/${path(n + 1)}` : undefined);
@@ -74,14 +90,17 @@ test('a list that fits one page has no page navigation', async () => {
 test('the sitemap lists every page of every list', async () => {
   const sitemap = await readFile(join(site.dist, 'sitemap-0.xml'), 'utf8');
   for (let n = 1; n <= LAST; n++) expect(sitemap).toContain(`<loc>${ORIGIN}/${blogPage(n)}</loc>`);
-  for (let n = 1; n <= Math.ceil(MANY_POSTS / POSTS_PER_PAGE); n++) expect(sitemap).toContain(`<loc>${ORIGIN}/${tagPage(n)}</loc>`);
+  for (let n = 1; n <= Math.ceil(MANY_POSTS / POSTS_PER_PAGE); n++)
+    expect(sitemap).toContain(`<loc>${ORIGIN}/${tagPage(n)}</loc>`);
 });
 
 test(`the first page of the blog index fits the first-paint budget (HTML with its inline CSS + render-blocking CSS ≤ ${budgets.criticalBytes} B gzip)`, async () => {
   const html = await readFile(join(site.dist, 'blog/index.html'), 'utf8');
   const gz = (bytes: string | Buffer) => gzipSync(bytes, { level: 9 }).byteLength;
   expect(html.slice(0, html.indexOf('</head>'))).toMatch(/<style>[^<]+<\/style>/);
-  const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   let critical = gz(html);
   for (const file of stylesheets) critical += gz(await readFile(join(site.dist, file)));
   console.log(`/blog/ with ${TOTAL} posts: ${POSTS_PER_PAGE} cards, HTML + CSS ${critical} B gzip`);
@@ -95,17 +114,33 @@ describe('in a browser', () => {
   });
   afterAll(() => browser?.close());
 
-  test.each(['light', 'dark'] as const)('a middle page passes axe in the %s scheme, with no console errors', async (colorScheme) => {
-    const { page: tab, errors, offsiteRequests } = await openPage(browser, urlOf(site, blogPage(2)), { colorScheme });
-    try {
-      const violations = await axeViolations(tab, ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']);
-      expect(violations, violations.join('\n')).toEqual([]);
-      expect(errors).toEqual([]);
-      expect(offsiteRequests).toEqual([]);
-      await tab.getByRole('navigation', { name: 'Pages of all posts' }).getByRole('link', { name: /Older posts/ }).click();
-      expect(new URL(tab.url()).pathname).toBe(`/${blogPage(3)}`);
-    } finally {
-      await tab.context().close();
-    }
-  });
+  test.each(['light', 'dark'] as const)(
+    'a middle page passes axe in the %s scheme, with no console errors',
+    async (colorScheme) => {
+      const {
+        page: tab,
+        errors,
+        offsiteRequests,
+      } = await openPage(browser, urlOf(site, blogPage(2)), { colorScheme });
+      try {
+        const violations = await axeViolations(tab, [
+          'wcag2a',
+          'wcag2aa',
+          'wcag21aa',
+          'wcag22aa',
+          'best-practice',
+        ]);
+        expect(violations, violations.join('\n')).toEqual([]);
+        expect(errors).toEqual([]);
+        expect(offsiteRequests).toEqual([]);
+        await tab
+          .getByRole('navigation', { name: 'Pages of all posts' })
+          .getByRole('link', { name: /Older posts/ })
+          .click();
+        expect(new URL(tab.url()).pathname).toBe(`/${blogPage(3)}`);
+      } finally {
+        await tab.context().close();
+      }
+    },
+  );
 });

@@ -21,7 +21,9 @@ describe('replacing a stand-in with another file under the same manifest entry',
 
   test('the post refers to no remote media the manifest knows', async () => {
     const $ = load(await readFile(join(site.dist, POST), 'utf8'));
-    expect($('img[src*="zilliz"], source[srcset*="zilliz"], a[href*="assets.zilliz.com"]').length).toBe(0);
+    expect(
+      $('img[src*="zilliz"], source[srcset*="zilliz"], a[href*="assets.zilliz.com"]').length,
+    ).toBe(0);
   });
 
   test('the animation takes the new file: its size, every candidate animated, and its last frame as the still', async () => {
@@ -29,14 +31,22 @@ describe('replacing a stand-in with another file under the same manifest entry',
     const img = $('.media-animation img').last();
     expect([img.attr('width'), img.attr('height')]).toEqual(['320', '180']);
     const picture = img.closest('picture');
-    const candidates = [...picture.find('source:not([media])').map((_, s) => $(s).attr('srcset')).get(), img.attr('src')!];
+    const candidates = [
+      ...picture
+        .find('source:not([media])')
+        .map((_, s) => $(s).attr('srcset'))
+        .get(),
+      img.attr('src')!,
+    ];
     for (const url of candidates) {
       const meta = await sharp(served(url), { animated: true }).metadata();
       expect(meta.pages, url).toBe(3);
       expect(meta.width, url).toBe(320);
     }
     // The swapped GIF runs red, green, blue: the still is the blue frame.
-    const still = await sharp(served(picture.find('source[media="print"]').attr('srcset')!)).stats();
+    const still = await sharp(
+      served(picture.find('source[media="print"]').attr('srcset')!),
+    ).stats();
     expect(still.channels.slice(0, 3).map((c) => Math.round(c.mean))).toEqual([0, 0, 204]);
   });
 
@@ -44,24 +54,33 @@ describe('replacing a stand-in with another file under the same manifest entry',
     const $ = load(await readFile(join(site.dist, POST), 'utf8'));
     const links = $('.wallpaper-card a[download]');
     expect(links.length).toBe(8);
-    const landscape = links.toArray().filter((link) => Number($(link).attr('data-width')) > Number($(link).attr('data-height')));
+    const landscape = links
+      .toArray()
+      .filter((link) => Number($(link).attr('data-width')) > Number($(link).attr('data-height')));
     expect(landscape.length).toBe(5);
     for (const link of links.toArray()) {
       const file = served($(link).attr('href')!);
       const { width, height } = await sharp(file).metadata();
-      expect([width, height]).toEqual([Number($(link).attr('data-width')), Number($(link).attr('data-height'))]);
+      expect([width, height]).toEqual([
+        Number($(link).attr('data-width')),
+        Number($(link).attr('data-height')),
+      ]);
       expect((await stat(file)).size).toBe(Number($(link).attr('data-bytes')));
     }
     for (const link of landscape) {
       const stats = await sharp(served($(link).attr('href')!)).stats();
       // The flat #345 master: every channel's mean near (0x33, 0x44, 0x55), no stars left from the stand-in.
-      expect(stats.channels.map((c) => Math.round(c.mean / 4))).toEqual([51, 68, 85].map((v) => Math.round(v / 4)));
+      expect(stats.channels.map((c) => Math.round(c.mean / 4))).toEqual(
+        [51, 68, 85].map((v) => Math.round(v / 4)),
+      );
     }
   });
 
   test('the landscape preview (astro:assets) is made from the new master too', async () => {
     const $ = load(await readFile(join(site.dist, POST), 'utf8'));
     const stats = await sharp(served($('.wallpaper-preview-landscape').attr('src')!)).stats();
-    expect(stats.channels.slice(0, 3).map((c) => Math.round(c.mean / 4))).toEqual([51, 68, 85].map((v) => Math.round(v / 4)));
+    expect(stats.channels.slice(0, 3).map((c) => Math.round(c.mean / 4))).toEqual(
+      [51, 68, 85].map((v) => Math.round(v / 4)),
+    );
   });
 });

@@ -10,7 +10,9 @@ const build = await builtSite('real-format');
 
 /** The local cover that is the page's largest paint: a post's hero cover, or the home page's featured one. */
 function heroCoverSource($: CheerioAPI) {
-  const source = $('.post-header .post-cover source[type="image/avif"], .featured-post .post-cover source[type="image/avif"]');
+  const source = $(
+    '.post-header .post-cover source[type="image/avif"], .featured-post .post-cover source[type="image/avif"]',
+  );
   return source.length ? source.first() : undefined;
 }
 
@@ -39,7 +41,9 @@ describe('the cover preload', () => {
       const head = $('head').children().toArray();
       const at = head.indexOf(preload.get(0)!);
       const viewport = head.findIndex((el) => $(el).is('meta[name="viewport"]'));
-      const stylesheets = head.flatMap((el, index) => ($(el).is('style, link[rel~="stylesheet"]') ? [index] : []));
+      const stylesheets = head.flatMap((el, index) =>
+        $(el).is('style, link[rel~="stylesheet"]') ? [index] : [],
+      );
       expect(at, name).toBeGreaterThan(viewport);
       expect(viewport, name).toBeGreaterThan(-1);
       expect(stylesheets.length, name).toBeGreaterThan(0);
@@ -54,7 +58,9 @@ describe('the cover preload', () => {
   });
 
   test('a post whose cover stays remote preloads nothing', async () => {
-    const $ = load(await readFile(`${build.dist}/blog/Embedding_HTML_and_Remote_Images/index.html`, 'utf8'));
+    const $ = load(
+      await readFile(`${build.dist}/blog/Embedding_HTML_and_Remote_Images/index.html`, 'utf8'),
+    );
     expect($('.post-cover img').length).toBe(1);
     expect($('link[rel="preload"]').length).toBe(0);
   });

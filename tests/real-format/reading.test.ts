@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axeViolations } from '../support/axe-check';
-import { connectBrowser, openPage, revisit, type TrackedPage, recordClipboard } from '../support/browser';
+import {
+  connectBrowser,
+  openPage,
+  revisit,
+  type TrackedPage,
+  recordClipboard,
+} from '../support/browser';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { readySite, urlOf } from '../support/sites';
 import { horizontalOverflow, landedOn, THEMES, viewport, WIDTHS } from '../support/reading';
@@ -37,9 +43,14 @@ describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', 
       const { page } = reader;
       expect(await horizontalOverflow(page)).toBe(0);
       if (width < 600) {
-        const table = await page.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        const table = await page
+          .locator('.table-scroll')
+          .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(table.scroll).toBeGreaterThan(table.client);
-        const code = await page.locator('.prose pre').nth(1).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        const code = await page
+          .locator('.prose pre')
+          .nth(1)
+          .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(code.scroll).toBeGreaterThan(code.client);
       }
     });
@@ -47,7 +58,9 @@ describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', 
     test('writes a full-page screenshot beside the seed post’s', async () => {
       const path = join(ROOT, 'test-results/screenshots', `stress-post-${width}-${theme}.png`);
       await mkdir(dirname(path), { recursive: true });
-      expect((await reader.page.screenshot({ path, fullPage: true })).byteLength).toBeGreaterThan(10_000);
+      expect((await reader.page.screenshot({ path, fullPage: true })).byteLength).toBeGreaterThan(
+        10_000,
+      );
     });
 
     test('axe finds no WCAG A/AA violation, highlighted code included', async () => {
@@ -55,10 +68,15 @@ describe.each(WIDTHS)('a post with code, a wide table and long links at %i px', 
     });
 
     test('code is highlighted in the page theme', async () => {
-      const colour = await reader.page.locator('.prose pre.astro-code').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const colour = await reader.page
+        .locator('.prose pre.astro-code')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(colour).toBe(theme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
       // Each token is coloured from its theme: the light colour by its class, the dark one from --shiki-dark.
-      const token = reader.page.locator('.prose pre.astro-code span', { hasText: /^from$/ }).first();
+      const token = reader.page
+        .locator('.prose pre.astro-code span', { hasText: /^from$/ })
+        .first();
       const { shown, dark } = await token.evaluate((el) => {
         const probe = document.createElement('i');
         probe.style.color = getComputedStyle(el).getPropertyValue('--shiki-dark').trim();
@@ -101,10 +119,16 @@ describe('the copy button', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy code');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Copy code',
+    );
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[role=status][data-copy-status]')?.textContent !== '');
-    expect(await copied()).toEqual(['docker compose --file ./deployments/docker/standalone/docker-compose.yml --project-name milvus-standalone up --detach']);
+    await page.waitForFunction(
+      () => document.querySelector('[role=status][data-copy-status]')?.textContent !== '',
+    );
+    expect(await copied()).toEqual([
+      'docker compose --file ./deployments/docker/standalone/docker-compose.yml --project-name milvus-standalone up --detach',
+    ]);
     expect(await status.innerText()).toMatch(/^Copied/);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copied');
 
@@ -120,11 +144,15 @@ describe('moving between posts', () => {
   test('previous and next follow publication order; related posts share tags', async () => {
     const { page } = await openPage(browser, url(SEED));
     const nav = page.getByRole('navigation', { name: 'Previous and next posts' });
-    expect(decodeURI((await nav.locator('a[rel=prev]').getAttribute('href')) ?? '')).toBe('/milestones/blog/2022-1-5-向量数据库/');
+    expect(decodeURI((await nav.locator('a[rel=prev]').getAttribute('href')) ?? '')).toBe(
+      '/milestones/blog/2022-1-5-向量数据库/',
+    );
     expect(await nav.locator('a[rel=prev]').innerText()).toContain('向量数据库入门');
     expect(await nav.locator('a[rel=next]').innerText()).toContain('Reading Stress Test');
     const related = page.getByRole('region', { name: 'Related posts' });
-    expect(await related.locator('h3 a').allInnerTexts()).toEqual(['Reading Stress Test: Sections, Code, a Wide Table and Very Long Links']);
+    expect(await related.locator('h3 a').allInnerTexts()).toEqual([
+      'Reading Stress Test: Sections, Code, a Wide Table and Very Long Links',
+    ]);
 
     await nav.locator('a[rel=next]').click();
     await page.waitForURL((u) => u.pathname === `/milestones${STRESS}`);
@@ -133,7 +161,9 @@ describe('moving between posts', () => {
       'A Small Step for Milvus - 10,000 Stars',
       'Milvus 2.0: What Changed, in One Table',
     ]);
-    expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe('/milestones/blog/');
+    expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe(
+      '/milestones/blog/',
+    );
     await page.context().close();
   });
 
@@ -152,35 +182,53 @@ describe('the contents of a post with five sections', () => {
     const passed: string[] = [];
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
-      const { tag, hit } = await page.evaluate((s) => ({ tag: document.activeElement?.tagName ?? '', hit: !!document.activeElement?.matches(s) }), selector);
+      const { tag, hit } = await page.evaluate(
+        (s) => ({
+          tag: document.activeElement?.tagName ?? '',
+          hit: !!document.activeElement?.matches(s),
+        }),
+        selector,
+      );
       passed.push(tag);
       if (hit) return passed;
     }
     throw new Error(`Tab never reached ${selector}: ${passed.join(' ')}`);
   }
 
-  test.each([375, 1024])('at %i px: a closed details below the hero, opened from the keyboard, its links landing', async (width) => {
-    const { page } = await openPage(browser, url(STRESS), { viewport: viewport(width) });
-    const compact = page.locator('nav.toc-compact');
-    expect(await compact.isVisible()).toBe(true);
-    expect(await page.locator('nav.toc-side').isVisible()).toBe(false);
-    const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top + scrollY);
-    const heroBottom = await page.locator('.post-header').evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
-    expect(await top('nav.toc-compact')).toBeGreaterThanOrEqual(heroBottom);
-    expect(await top('nav.toc-compact')).toBeLessThan(await top('.prose'));
-    expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
-    expect(await compact.locator('a').first().isVisible()).toBe(false);
+  test.each([375, 1024])(
+    'at %i px: a closed details below the hero, opened from the keyboard, its links landing',
+    async (width) => {
+      const { page } = await openPage(browser, url(STRESS), { viewport: viewport(width) });
+      const compact = page.locator('nav.toc-compact');
+      expect(await compact.isVisible()).toBe(true);
+      expect(await page.locator('nav.toc-side').isVisible()).toBe(false);
+      const top = (selector: string) =>
+        page.locator(selector).evaluate((el) => el.getBoundingClientRect().top + scrollY);
+      const heroBottom = await page
+        .locator('.post-header')
+        .evaluate((el) => el.getBoundingClientRect().bottom + scrollY);
+      expect(await top('nav.toc-compact')).toBeGreaterThanOrEqual(heroBottom);
+      expect(await top('nav.toc-compact')).toBeLessThan(await top('.prose'));
+      expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(
+        false,
+      );
+      expect(await compact.locator('a').first().isVisible()).toBe(false);
 
-    await tabTo(page, 'nav.toc-compact summary');
-    await page.keyboard.press('Enter');
-    expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
-    expect(await compact.locator('a').count()).toBe(5);
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await compact.locator('a').first().getAttribute('href'));
-    await page.keyboard.press('Enter');
-    expect(await landedOn(page, 'install-and-connect')).toBe(true);
-    await page.context().close();
-  });
+      await tabTo(page, 'nav.toc-compact summary');
+      await page.keyboard.press('Enter');
+      expect(await compact.locator('details').evaluate((d: HTMLDetailsElement) => d.open)).toBe(
+        true,
+      );
+      expect(await compact.locator('a').count()).toBe(5);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(
+        await compact.locator('a').first().getAttribute('href'),
+      );
+      await page.keyboard.press('Enter');
+      expect(await landedOn(page, 'install-and-connect')).toBe(true);
+      await page.context().close();
+    },
+  );
 
   test('at 1440 px: a plain list in the margin beside the text, the column unmoved, no summary to tab to', async () => {
     const { page } = await openPage(browser, url(STRESS), { viewport: viewport(1440) });
@@ -188,8 +236,16 @@ describe('the contents of a post with five sections', () => {
     expect(await side.isVisible()).toBe(true);
     expect(await page.locator('nav.toc-compact').isVisible()).toBe(false);
     expect(await side.locator('summary, details').count()).toBe(0);
-    const box = (selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
-    const [mark, prose, list] = await Promise.all([box('.site-header .brand'), box('.prose'), box('nav.toc-side')]);
+    const box = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [mark, prose, list] = await Promise.all([
+      box('.site-header .brand'),
+      box('.prose'),
+      box('nav.toc-side'),
+    ]);
     expect(Math.round(prose.left)).toBe(Math.round(mark.left));
     // The column stays centred; the list sits right of it, inside the viewport.
     expect(Math.abs(prose.left - (1440 - prose.right))).toBeLessThanOrEqual(1);
@@ -210,12 +266,18 @@ describe('the contents of a post with five sections', () => {
   });
 
   test('without JavaScript the contents still opens and its links land', async () => {
-    const { page } = await openPage(browser, url(STRESS), { viewport: viewport(375), javaScriptEnabled: false });
+    const { page } = await openPage(browser, url(STRESS), {
+      viewport: viewport(375),
+      javaScriptEnabled: false,
+    });
     await page.locator('nav.toc-compact summary').click();
     await page.locator('nav.toc-compact a').nth(2).click();
     expect(await landedOn(page, 'a-table-wider-than-a-phone')).toBe(true);
     await page.context().close();
-    const wide = await openPage(browser, url(STRESS), { viewport: viewport(1440), javaScriptEnabled: false });
+    const wide = await openPage(browser, url(STRESS), {
+      viewport: viewport(1440),
+      javaScriptEnabled: false,
+    });
     expect(await wide.page.locator('nav.toc-side a').first().isVisible()).toBe(true);
     await wide.page.context().close();
   });

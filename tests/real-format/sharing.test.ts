@@ -13,7 +13,8 @@ import { builtSite } from '../support/sites';
 const SITE = 'https://share.example';
 const BASE = '/milestones/';
 const ORIGIN_BASE = `${SITE}${BASE}`;
-const HOSTILE_TITLE = 'Say "hi" <b>bold</b> & </script><script>alert(1)</script> 🚀 向量 Launch Day';
+const HOSTILE_TITLE =
+  'Say "hi" <b>bold</b> & </script><script>alert(1)</script> 🚀 向量 Launch Day';
 const HOSTILE_DESC = 'Description with "quotes", <tags> & </script> and emoji 🎉';
 const CHINESE = '2022-1-5-向量数据库';
 
@@ -45,7 +46,13 @@ function distFile(url: string): string {
 const meta = ($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property') =>
   $(`meta[${attribute}="${key}"]`).attr('content');
 
-const postPages = () => ['hostile-title', CHINESE, '2022-4-12-milvus-10k-stars', 'minimal-post', 'Embedding_HTML_and_Remote_Images'];
+const postPages = () => [
+  'hostile-title',
+  CHINESE,
+  '2022-4-12-milvus-10k-stars',
+  'minimal-post',
+  'Embedding_HTML_and_Remote_Images',
+];
 
 describe('link previews on every page', () => {
   test('the build succeeds', () => {
@@ -64,7 +71,15 @@ describe('link previews on every page', () => {
       if (notFound) expect(meta($, 'robots', 'name')).toBe('noindex');
       else expect(canonical.attr('href'), where).toMatch(/^https:\/\//);
 
-      for (const key of ['og:type', 'og:title', 'og:description', 'og:site_name', 'og:image', 'og:image:alt', ...(notFound ? [] : ['og:url'])]) {
+      for (const key of [
+        'og:type',
+        'og:title',
+        'og:description',
+        'og:site_name',
+        'og:image',
+        'og:image:alt',
+        ...(notFound ? [] : ['og:url']),
+      ]) {
         expect(meta($, key), `${where} ${key}`).toBeTruthy();
       }
       // X reads its tags from name= (property= only as a fallback); they must all be there.
@@ -72,8 +87,12 @@ describe('link previews on every page', () => {
       expect(meta($, 'twitter:site', 'name'), where).toBe('@milvusio');
       expect([...(meta($, 'twitter:title', 'name') ?? '')].length, where).toBeLessThanOrEqual(70);
       expect([...(meta($, 'twitter:title', 'name') ?? '')].length, where).toBeGreaterThan(0);
-      expect([...(meta($, 'twitter:description', 'name') ?? '')].length, where).toBeLessThanOrEqual(200);
-      expect([...(meta($, 'twitter:image:alt', 'name') ?? '')].length, where).toBeLessThanOrEqual(420);
+      expect([...(meta($, 'twitter:description', 'name') ?? '')].length, where).toBeLessThanOrEqual(
+        200,
+      );
+      expect([...(meta($, 'twitter:image:alt', 'name') ?? '')].length, where).toBeLessThanOrEqual(
+        420,
+      );
       expect([...(meta($, 'og:title') ?? '')].length, where).toBeLessThanOrEqual(95);
       expect([...(meta($, 'og:description') ?? '')].length, where).toBeLessThanOrEqual(200);
 
@@ -102,15 +121,22 @@ describe('link previews on every page', () => {
       expect(meta($, 'og:type')).toBe('website');
       expect(meta($, 'og:image')).toBe(`${ORIGIN_BASE}og/default.jpg`);
       expect($('script[type="application/ld+json"]').length).toBe(0);
-      expect($('link[rel="canonical"]').attr('href')).toBe(`${ORIGIN_BASE}${path ? `${path}/` : ''}`);
+      expect($('link[rel="canonical"]').attr('href')).toBe(
+        `${ORIGIN_BASE}${path ? `${path}/` : ''}`,
+      );
     }
   });
 });
 
 describe('share cards', () => {
   test('every card is a 1200 × 630 JPEG of at most 100 KB, saved for review in test-results/cards/', async () => {
-    const cards = (await readdir(join(dist, 'og'), { recursive: true })).filter((file) => file.endsWith('.jpg'));
-    expect(cards.length).toBe((await readdir(join(dist, 'blog'), { withFileTypes: true })).filter((e) => e.isDirectory()).length + 1);
+    const cards = (await readdir(join(dist, 'og'), { recursive: true })).filter((file) =>
+      file.endsWith('.jpg'),
+    );
+    expect(cards.length).toBe(
+      (await readdir(join(dist, 'blog'), { withFileTypes: true })).filter((e) => e.isDirectory())
+        .length + 1,
+    );
     await mkdir(REVIEW, { recursive: true });
     for (const card of cards) {
       const file = join(dist, 'og', card);
@@ -144,19 +170,26 @@ describe('posts', () => {
 
   test('a post without desc is described by its opening text (Markdown) or the site (MDX)', async () => {
     const html = await page('blog/Embedding_HTML_and_Remote_Images');
-    const opening = 'An inline remote image: Text after a section heading, with bold raw HTML inline.';
+    const opening =
+      'An inline remote image: Text after a section heading, with bold raw HTML inline.';
     expect(meta(html, 'og:description')).toBe(opening);
     expect(meta(html, 'description', 'name')).toBe(opening);
     const mdx = await page('blog/minimal-post');
-    expect(meta(mdx, 'og:description')).toBe('Milestones of the Milvus open-source vector database, told by its community.');
+    expect(meta(mdx, 'og:description')).toBe(
+      'Milestones of the Milvus open-source vector database, told by its community.',
+    );
   });
 
   test('canonical: the post’s canonicalUrl (as https) when it has one, else its own URL on this deployment', async () => {
-    expect((await page('blog/2022-4-12-milvus-10k-stars'))('link[rel="canonical"]').attr('href')).toBe(
-      'https://milvus.io/blog/2022-4-12-milvus-10k-stars.md',
+    expect(
+      (await page('blog/2022-4-12-milvus-10k-stars'))('link[rel="canonical"]').attr('href'),
+    ).toBe('https://milvus.io/blog/2022-4-12-milvus-10k-stars.md');
+    expect((await page(`blog/${CHINESE}`))('link[rel="canonical"]').attr('href')).toBe(
+      'https://milvus.io/blog/vector-db-cn.md',
     );
-    expect((await page(`blog/${CHINESE}`))('link[rel="canonical"]').attr('href')).toBe('https://milvus.io/blog/vector-db-cn.md');
-    expect((await page('blog/hostile-title'))('link[rel="canonical"]').attr('href')).toBe(`${ORIGIN_BASE}blog/hostile-title/`);
+    expect((await page('blog/hostile-title'))('link[rel="canonical"]').attr('href')).toBe(
+      `${ORIGIN_BASE}blog/hostile-title/`,
+    );
   });
 
   test('every share link, og:url and the JSON-LD url carry this page’s own URL and the title, and open safely', async () => {
@@ -207,7 +240,9 @@ describe('posts', () => {
       const mastodon = await page(`share/mastodon/${id}`);
       expect(mastodon('#mastodon-text').text()).toBe(`${title}\n\n${url}`);
       const protocol = mastodon('a[data-mastodon-protocol]').attr('href') ?? '';
-      expect(decodeURIComponent(protocol.replace('web+mastodon://share?text=', ''))).toBe(`${title}\n\n${url}`);
+      expect(decodeURIComponent(protocol.replace('web+mastodon://share?text=', ''))).toBe(
+        `${title}\n\n${url}`,
+      );
       expect(mastodon('meta[name="robots"]').attr('content')).toBe('noindex');
     }
   });
@@ -224,14 +259,22 @@ describe('a title with quotes, markup, </script> and emoji', () => {
     expect(meta($, 'og:description')).toBe(HOSTILE_DESC);
     expect(meta($, 'twitter:description', 'name')).toBe(HOSTILE_DESC);
     expect(meta($, 'article:author')).toBe('Ann "A&B" <Author>');
-    expect($('meta[property="article:tag"]').map((_, el) => $(el).attr('content')).get()).toEqual(['R&D', '<Tag>', '数据库']);
+    expect(
+      $('meta[property="article:tag"]')
+        .map((_, el) => $(el).attr('content'))
+        .get(),
+    ).toEqual(['R&D', '<Tag>', '数据库']);
 
     // Nothing from the title became markup: no injected element, and only our own scripts.
     // (`<` may stay literal inside a quoted attribute value: a spec parser, as here, reads it as text.)
     expect($('b').length).toBe(0);
-    const scripts = $('script').map((_, el) => $(el).attr('type') ?? 'module').get();
+    const scripts = $('script')
+      .map((_, el) => $(el).attr('type') ?? 'module')
+      .get();
     expect(scripts.filter((type) => type === 'application/ld+json')).toHaveLength(1);
-    const seed = load(await readFile(join(dist, 'blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8'));
+    const seed = load(
+      await readFile(join(dist, 'blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8'),
+    );
     expect(scripts.length).toBe(seed('script').length);
 
     const raw = $('script[type="application/ld+json"]').html() ?? '';
@@ -258,7 +301,10 @@ describe('feed, sitemap and robots.txt', () => {
     expect($('channel > link').first().text()).toBe(ORIGIN_BASE);
     expect($('channel > atom\\:link').attr('href')).toBe(`${ORIGIN_BASE}rss.xml`);
     const items = $('item');
-    expect(items.length).toBe((await readdir(join(dist, 'blog'), { withFileTypes: true })).filter((e) => e.isDirectory()).length);
+    expect(items.length).toBe(
+      (await readdir(join(dist, 'blog'), { withFileTypes: true })).filter((e) => e.isDirectory())
+        .length,
+    );
     const titles = items.map((_, item) => $(item).children('title').text()).get();
     expect(titles).toContain(HOSTILE_TITLE);
     items.each((_, element) => {
@@ -277,13 +323,17 @@ describe('feed, sitemap and robots.txt', () => {
     });
     // MDX posts have no stored HTML; their full content is rendered for the feed too.
     const mdx = items.filter((_, item) => $(item).children('title').text() === '2021');
-    expect(load(mdx.children('content\\:encoded').text())('p').text()).toBe('An MDX post whose title is a number, for the year 2021.');
+    expect(load(mdx.children('content\\:encoded').text())('p').text()).toBe(
+      'An MDX post whose title is a number, for the year 2021.',
+    );
     const hostile = items.filter((_, item) => $(item).children('title').text() === HOSTILE_TITLE);
     expect(hostile.children('description').text()).toBe(HOSTILE_DESC);
-    expect(load(hostile.children('content\\:encoded').text())('a').attr('href')).toBe(`${ORIGIN_BASE}blog/`);
+    expect(load(hostile.children('content\\:encoded').text())('a').attr('href')).toBe(
+      `${ORIGIN_BASE}blog/`,
+    );
   });
 
-  test('each item\'s picture on this site is an enclosure whose URL, length, type and pixel size are the file\'s; a remote cover claims no size', async () => {
+  test("each item's picture on this site is an enclosure whose URL, length, type and pixel size are the file's; a remote cover claims no size", async () => {
     const $ = load(await readFile(join(dist, 'rss.xml'), 'utf8'), { xml: true });
     const kinds = new Set<string>();
     const named = new Set<string>();
@@ -298,22 +348,38 @@ describe('feed, sitemap and robots.txt', () => {
       if (!url.startsWith(SITE)) {
         // A cover the site has no copy of: its remote address, without a size it cannot know.
         kinds.add('remote');
-        expect([enclosure.length, media.attr('fileSize'), media.attr('width')], where).toEqual([0, undefined, undefined]);
+        expect([enclosure.length, media.attr('fileSize'), media.attr('width')], where).toEqual([
+          0,
+          undefined,
+          undefined,
+        ]);
         continue;
       }
-      kinds.add(url.startsWith(`${ORIGIN_BASE}feed/`) ? 'cover' : url.startsWith(`${ORIGIN_BASE}og/posts/`) ? 'card' : url);
+      kinds.add(
+        url.startsWith(`${ORIGIN_BASE}feed/`)
+          ? 'cover'
+          : url.startsWith(`${ORIGIN_BASE}og/posts/`)
+            ? 'card'
+            : url,
+      );
       const file = distFile(url);
       const bytes = await readFile(file);
       const meta = await sharp(bytes).metadata();
       const type = `image/${meta.format === 'jpeg' ? 'jpeg' : meta.format}`;
-      expect([enclosure.attr('url'), Number(enclosure.attr('length')), enclosure.attr('type')], where).toEqual([url, bytes.byteLength, type]);
-      expect([media.attr('type'), Number(media.attr('fileSize')), Number(media.attr('width')), Number(media.attr('height')), media.attr('medium')], where).toEqual([
-        type,
-        bytes.byteLength,
-        meta.width,
-        meta.height,
-        'image',
-      ]);
+      expect(
+        [enclosure.attr('url'), Number(enclosure.attr('length')), enclosure.attr('type')],
+        where,
+      ).toEqual([url, bytes.byteLength, type]);
+      expect(
+        [
+          media.attr('type'),
+          Number(media.attr('fileSize')),
+          Number(media.attr('width')),
+          Number(media.attr('height')),
+          media.attr('medium'),
+        ],
+        where,
+      ).toEqual([type, bytes.byteLength, meta.width, meta.height, 'image']);
       named.add(relative(dist, file));
     }
     // The seed's local cover, a post without a cover (its share card) and a remote cover.
@@ -321,19 +387,26 @@ describe('feed, sitemap and robots.txt', () => {
     // The feed's own files are exactly those its items name.
     const own = (await readdir(join(dist, 'feed'))).map((name) => `feed/${name}`);
     expect(own.length).toBeGreaterThan(0);
-    expect(own.every((file) => named.has(file)), own.join('\n')).toBe(true);
+    expect(
+      own.every((file) => named.has(file)),
+      own.join('\n'),
+    ).toBe(true);
   });
 
   test('the sitemap lists every readable page whose canonical is on this site, and no share or 404 page', async () => {
     const index = await readFile(join(dist, 'sitemap-index.xml'), 'utf8');
     expect(() => SyntaxValidator.validate(index)).not.toThrow();
     const $index = load(index, { xml: true });
-    const maps = $index('sitemap > loc').map((_, el) => $index(el).text()).get();
+    const maps = $index('sitemap > loc')
+      .map((_, el) => $index(el).text())
+      .get();
     expect(maps).toEqual([`${ORIGIN_BASE}sitemap-0.xml`]);
     const xml = await readFile(distFile(maps[0] ?? ''), 'utf8');
     expect(() => SyntaxValidator.validate(xml)).not.toThrow();
     const $ = load(xml, { xml: true });
-    const urls = $('url > loc').map((_, el) => $(el).text()).get();
+    const urls = $('url > loc')
+      .map((_, el) => $(el).text())
+      .get();
     for (const id of postPages()) {
       const own = `${ORIGIN_BASE}blog/${encodeURIComponent(id)}/`;
       const canonical = (await page(`blog/${id}`))('link[rel="canonical"]').attr('href');
@@ -342,7 +415,8 @@ describe('feed, sitemap and robots.txt', () => {
     }
     expect(urls).toContain(ORIGIN_BASE);
     expect(urls.filter((url) => /\/(share|404)\//.test(url))).toEqual([]);
-    for (const url of urls) expect((await stat(join(distFile(url), 'index.html'))).isFile()).toBe(true);
+    for (const url of urls)
+      expect((await stat(join(distFile(url), 'index.html'))).isFile()).toBe(true);
   });
 
   test('robots.txt allows crawling and points at the sitemap', async () => {

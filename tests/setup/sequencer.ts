@@ -7,7 +7,16 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * this order, the workers run suites whose site is built while the later ones build. Within a
  * folder, and for every other file, Vitest's own order stands (slowest or largest first).
  */
-const READY_ORDER = ['site', 'check', 'real-format', 'many-posts', 'base-path', 'integrity', 'media-swap', 'broken-posts'];
+const READY_ORDER = [
+  'site',
+  'check',
+  'real-format',
+  'many-posts',
+  'base-path',
+  'integrity',
+  'media-swap',
+  'broken-posts',
+];
 
 export default class SiteOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -6,7 +6,13 @@ import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_ARGS, ensureHeadlessShell, OFFLINE_ARGS } from '../../scripts/browser.mjs';
-import { astro, astroBuild, copyProject, ROOT, type BuildResult } from '../../scripts/project-copy.mjs';
+import {
+  astro,
+  astroBuild,
+  copyProject,
+  ROOT,
+  type BuildResult,
+} from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
 import { postsNamedIn, SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
@@ -34,22 +40,40 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const runDir = await mkdtemp(join(tmpdir(), 'milestones-tests-'));
-  const browser = await chromium.launchServer({ executablePath: ensureHeadlessShell(), args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS], headless: true });
+  const browser = await chromium.launchServer({
+    executablePath: ensureHeadlessShell(),
+    args: [...CHROMIUM_ARGS, ...OFFLINE_ARGS],
+    headless: true,
+  });
   project.provide('runDir', runDir);
   project.provide('browserEndpoint', browser.wsEndpoint());
 
   const started = performance.now();
   const servers: Array<{ close(): Promise<void> }> = [];
   // `dist: null` for a job that builds no site (astro check): nothing to serve.
-  const record = async (name: SiteName, dir: string, build: BuildResult, base = '/', dist: string | null = 'dist') => {
-    const site: BuiltSite = { name, dir, dist: dist === null ? '' : join(dir, dist), code: build.code, output: build.output };
+  const record = async (
+    name: SiteName,
+    dir: string,
+    build: BuildResult,
+    base = '/',
+    dist: string | null = 'dist',
+  ) => {
+    const site: BuiltSite = {
+      name,
+      dir,
+      dist: dist === null ? '' : join(dir, dist),
+      code: build.code,
+      output: build.output,
+    };
     if (build.code === 0 && dist !== null) {
       const server = await serveSite(site.dist, { base });
       servers.push(server);
       site.url = server.url;
     }
     await publish(runDir, site);
-    console.log(`[test setup] ${name}: ${build.code === 0 ? 'ready' : `failed (exit ${build.code})`} after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[test setup] ${name}: ${build.code === 0 ? 'ready' : `failed (exit ${build.code})`} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   };
   const copy = (name: string) => copyProject(`milestones-${name}-`);
   // Later builds start from an earlier build's caches (images, cards, media variants: all keyed by
@@ -58,7 +82,8 @@ export default async function setup(project: TestProject) {
   // real-format site's caches, which hold those (from the site's, 27 images were encoded again).
   const siteFolder = builtFolder();
   const realFormatFolder = builtFolder();
-  const warmCopy = async (name: string, from = siteFolder) => copyProject(`milestones-${name}-`, { cachesFrom: await from.ready });
+  const warmCopy = async (name: string, from = siteFolder) =>
+    copyProject(`milestones-${name}-`, { cachesFrom: await from.ready });
 
   // In the order they start, two at a time: the cold build of the site beside the type check (which
   // needs no build), then the warm builds, the real-format site first (the most suites read it).
@@ -81,7 +106,11 @@ export default async function setup(project: TestProject) {
       for (const folder of ['posts', 'reading', 'sharing', 'hostile']) {
         await cp(join(ROOT, 'tests/fixtures', folder), site.contentDir, { recursive: true });
       }
-      const env = { SITE_URL: 'https://share.example', BASE_PATH: 'milestones', TZ: 'America/Los_Angeles' };
+      const env = {
+        SITE_URL: 'https://share.example',
+        BASE_PATH: 'milestones',
+        TZ: 'America/Los_Angeles',
+      };
       try {
         await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');
       } finally {
@@ -98,13 +127,22 @@ export default async function setup(project: TestProject) {
     // caches in play): `milestones`, `/milestones/`, `/milestones`; then the media swap there.
     job(['base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap'], async () => {
       const site = await warmCopy('base-path', realFormatFolder);
-      for (const [name, base] of [['base-path-bare', 'milestones'], ['base-path-slashes', '/milestones/'], ['base-path-leading', '/milestones']] as const) {
+      for (const [name, base] of [
+        ['base-path-bare', 'milestones'],
+        ['base-path-slashes', '/milestones/'],
+        ['base-path-leading', '/milestones'],
+      ] as const) {
         const build = await astroBuild(site.dir, { BASE_PATH: base });
         if (build.code === 0) await rename(join(site.dir, 'dist'), join(site.dir, `dist-${name}`));
         await record(name, site.dir, build, '/milestones/', `dist-${name}`);
       }
       await swapMedia(join(site.dir, 'src/assets/media'));
-      await record('media-swap', site.dir, await astroBuild(site.dir, { BASE_PATH: '/milestones/' }), '/milestones/');
+      await record(
+        'media-swap',
+        site.dir,
+        await astroBuild(site.dir, { BASE_PATH: '/milestones/' }),
+        '/milestones/',
+      );
     }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
@@ -117,9 +155,12 @@ export default async function setup(project: TestProject) {
 
   // TEST_SITES=site,real-format builds only those (for a quick local run); the others are recorded as not built.
   const wanted = process.env.TEST_SITES?.split(',').map((name) => name.trim());
-  const selected = wanted ? jobs.filter((j) => j.sites.some((name) => wanted.includes(name))) : jobs;
+  const selected = wanted
+    ? jobs.filter((j) => j.sites.some((name) => wanted.includes(name)))
+    : jobs;
   if (!selected.some((j) => j.sites.includes('site'))) siteFolder.done(ROOT);
-  if (!selected.some((j) => j.sites.includes('real-format'))) void siteFolder.ready.then(realFormatFolder.done);
+  if (!selected.some((j) => j.sites.includes('real-format')))
+    void siteFolder.ready.then(realFormatFolder.done);
   const running = runPool(selected, 2).then(() => recordMissing(runDir));
   return async () => {
     await running;
@@ -145,7 +186,9 @@ async function runPool(jobs: Job[], size: number): Promise<void> {
   const queue = [...jobs];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      await next.run().catch((error) => console.error('[test setup]', next?.sites.join(', '), error));
+      await next
+        .run()
+        .catch((error) => console.error('[test setup]', next?.sites.join(', '), error));
     }
   };
   await Promise.all(Array.from({ length: size }, worker));
@@ -163,7 +206,14 @@ async function recordMissing(runDir: string): Promise<void> {
   const written = new Set(await readdir(runDir));
   for (const name of SITE_NAMES) {
     const file = `${name}.json`;
-    if (!written.has(file)) await publish(runDir, { name: name as SiteName, dir: '', dist: '', code: -1, output: 'not built: its setup job crashed (see the log above) or TEST_SITES left it out' });
+    if (!written.has(file))
+      await publish(runDir, {
+        name: name as SiteName,
+        dir: '',
+        dist: '',
+        code: -1,
+        output: 'not built: its setup job crashed (see the log above) or TEST_SITES left it out',
+      });
   }
 }
 
@@ -174,8 +224,11 @@ async function recordMissing(runDir: string): Promise<void> {
 async function writeBrokenPosts(contentDir: string): Promise<void> {
   for (const file of await readdir(BROKEN)) {
     if (file.endsWith('.json')) {
-      const { files } = JSON.parse(await readFile(join(BROKEN, file), 'utf8')) as { files: Record<string, string> };
-      for (const [name, text] of Object.entries(files)) await writeFile(join(contentDir, name), text);
+      const { files } = JSON.parse(await readFile(join(BROKEN, file), 'utf8')) as {
+        files: Record<string, string>;
+      };
+      for (const [name, text] of Object.entries(files))
+        await writeFile(join(contentDir, name), text);
     } else {
       await copyFile(join(BROKEN, file), join(contentDir, file));
     }
@@ -190,8 +243,11 @@ async function syncUntilClean(dir: string, contentDir: string): Promise<BuildRes
     const result = await astro(dir, ['sync']);
     first ??= result;
     rounds.push(`=== round ${round}: exit ${result.code} ===\n${result.output}`);
-    const named = new Set(postsNamedIn(result.output).filter((file) => existsSync(join(contentDir, file))));
-    if (result.code === 0 || named.size === 0) return { code: first.code, output: rounds.join('\n') };
+    const named = new Set(
+      postsNamedIn(result.output).filter((file) => existsSync(join(contentDir, file))),
+    );
+    if (result.code === 0 || named.size === 0)
+      return { code: first.code, output: rounds.join('\n') };
     for (const file of named) await rm(join(contentDir, file));
   }
 }
@@ -199,8 +255,19 @@ async function syncUntilClean(dir: string, contentDir: string): Promise<BuildRes
 /** "The real originals" dropped in place of two stand-ins: a 3-frame GIF and a flat wallpaper master. */
 async function swapMedia(media: string): Promise<void> {
   const frames = await Promise.all(
-    ['#c00', '#0c0', '#00c'].map((background) => sharp({ create: { width: 320, height: 180, channels: 4, background } }).png().toBuffer()),
+    ['#c00', '#0c0', '#00c'].map((background) =>
+      sharp({ create: { width: 320, height: 180, channels: 4, background } })
+        .png()
+        .toBuffer(),
+    ),
   );
-  await writeFile(join(media, 'milvus-10k-stars-timeline.gif'), await sharp(frames, { join: { animated: true } }).gif({ delay: [200, 200, 200], loop: 0 }).toBuffer());
-  await sharp({ create: { width: 4000, height: 2400, channels: 3, background: '#345' } }).png().toFile(join(media, 'milvus-10k-wallpaper.png'));
+  await writeFile(
+    join(media, 'milvus-10k-stars-timeline.gif'),
+    await sharp(frames, { join: { animated: true } })
+      .gif({ delay: [200, 200, 200], loop: 0 })
+      .toBuffer(),
+  );
+  await sharp({ create: { width: 4000, height: 2400, channels: 3, background: '#345' } })
+    .png()
+    .toFile(join(media, 'milvus-10k-wallpaper.png'));
 }

@@ -9,7 +9,9 @@ const site = await readySite('site');
 
 // One page of each type, found in dist/ so new pages are covered as they appear; the 404 page is
 // reached the way a reader reaches it, at an unknown address.
-const pages = sitePages(site.dist).map((page) => (page.type === '404' ? { ...page, path: '/no-such-page/' } : page));
+const pages = sitePages(site.dist).map((page) =>
+  page.type === '404' ? { ...page, path: '/no-such-page/' } : page,
+);
 const REQUIRED = ['home', 'blog index', 'post', 'tag', 'tags index', '404'];
 
 let browser: Browser;
@@ -25,10 +27,13 @@ test('every page type is in the build', () => {
   expect(pages.map((page) => page.type)).toEqual(REQUIRED);
 });
 
-describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme: no violations', (colorScheme) => {
-  test.each(pages)('$type ($path)', async ({ path }) => {
-    const { page } = await revisit(tab, urlOf(site, path), { colorScheme });
-    const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
-    expect(violations, violations.join('\n')).toEqual([]);
-  });
-});
+describe.each(['light', 'dark'] as const)(
+  'axe-core, %s colour scheme: no violations',
+  (colorScheme) => {
+    test.each(pages)('$type ($path)', async ({ path }) => {
+      const { page } = await revisit(tab, urlOf(site, path), { colorScheme });
+      const violations = await axeViolations(page, [...WCAG_TAGS, 'best-practice']);
+      expect(violations, violations.join('\n')).toEqual([]);
+    });
+  },
+);

@@ -7,7 +7,15 @@ import { readySite, urlOf } from '../support/sites';
 import { connectBrowser, openPage, revisit, type TrackedPage } from '../support/browser';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { site as siteConfig } from '../../src/config/site';
-import { horizontalOverflow, leftEdges, loadLazyImages, paintedTheme, REVIEW_WIDTHS, THEMES, viewport } from '../support/reading';
+import {
+  horizontalOverflow,
+  leftEdges,
+  loadLazyImages,
+  paintedTheme,
+  REVIEW_WIDTHS,
+  THEMES,
+  viewport,
+} from '../support/reading';
 
 // The page design (issue 12): one column that the header, the hero, the text and the footer all
 // start at, on every page type and at every width; a footer at the bottom of short pages; the
@@ -47,14 +55,19 @@ describe.each(Object.entries(PAGES))('the %s page', (name, { path, text }) => {
     describe.each(THEMES)('in the %s theme', (theme) => {
       let reader: TrackedPage;
       beforeAll(async () => {
-        reader = await revisit(tab, urlOf(site, path), { viewport: viewport(width), colorScheme: theme });
+        reader = await revisit(tab, urlOf(site, path), {
+          viewport: viewport(width),
+          colorScheme: theme,
+        });
       });
 
       test('is painted in that theme, never scrolls sideways and logs no error', async () => {
         expect(await paintedTheme(reader.page)).toBe(theme);
         expect(await horizontalOverflow(reader.page)).toBe(0);
         // The 404 page is reached at an unknown address, which the browser logs as a failed load.
-        expect(reader.errors.filter((error) => !(name === '404' && /status of 404/.test(error)))).toEqual([]);
+        expect(
+          reader.errors.filter((error) => !(name === '404' && /status of 404/.test(error))),
+        ).toEqual([]);
       });
 
       test('the header’s mark, the title, the cover, the first text and the footer share one left edge', async () => {
@@ -70,7 +83,8 @@ describe.each(Object.entries(PAGES))('the %s page', (name, { path, text }) => {
         // The column is centred: as much room to its left as to its right, or the page gutter on a phone.
         expect(column).toBeGreaterThanOrEqual(16);
         for (const [part, left] of Object.entries(edges)) {
-          if (part === 'cover' && left === null && (name === 'post' || name === 'home')) throw new Error(`no cover on the ${name} page`);
+          if (part === 'cover' && left === null && (name === 'post' || name === 'home'))
+            throw new Error(`no cover on the ${name} page`);
           if (left === null && part === 'cover') continue;
           expect(left, `${part} at ${width} px`).toBe(column);
         }
@@ -78,26 +92,36 @@ describe.each(Object.entries(PAGES))('the %s page', (name, { path, text }) => {
 
       test('writes a full-page screenshot for review', async () => {
         await loadLazyImages(reader.page);
-        const image = await reader.page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`), fullPage: true });
+        const image = await reader.page.screenshot({
+          path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`),
+          fullPage: true,
+        });
         const { height } = await sharp(image).metadata();
-        expect(height).toBe(await reader.page.evaluate(() => document.documentElement.scrollHeight));
+        expect(height).toBe(
+          await reader.page.evaluate(() => document.documentElement.scrollHeight),
+        );
       });
     });
   });
 });
 
 describe('the frame', () => {
-  test.each(REVIEW_WIDTHS)('the footer sits at the bottom of a short page (404) at %i px', async (width) => {
-    const { page } = await openPage(browser, urlOf(site, '/no-such-page/'), { viewport: viewport(width) });
-    const { bottom, height, scrollHeight } = await page.evaluate(() => ({
-      bottom: document.querySelector('.site-footer')!.getBoundingClientRect().bottom,
-      height: window.innerHeight,
-      scrollHeight: document.documentElement.scrollHeight,
-    }));
-    expect(scrollHeight).toBe(height);
-    expect(Math.round(bottom)).toBe(height);
-    await page.context().close();
-  });
+  test.each(REVIEW_WIDTHS)(
+    'the footer sits at the bottom of a short page (404) at %i px',
+    async (width) => {
+      const { page } = await openPage(browser, urlOf(site, '/no-such-page/'), {
+        viewport: viewport(width),
+      });
+      const { bottom, height, scrollHeight } = await page.evaluate(() => ({
+        bottom: document.querySelector('.site-footer')!.getBoundingClientRect().bottom,
+        height: window.innerHeight,
+        scrollHeight: document.documentElement.scrollHeight,
+      }));
+      expect(scrollHeight).toBe(height);
+      expect(Math.round(bottom)).toBe(height);
+      await page.context().close();
+    },
+  );
 
   test('the header and the footer carry the mark, the repository call to action and the feed', async () => {
     const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(1440) });
@@ -108,7 +132,9 @@ describe('the frame', () => {
       const repository = region.getByRole('link', { name: siteConfig.repository.label });
       expect(await repository.getAttribute('href')).toBe(siteConfig.repository.url);
       expect(await repository.isVisible()).toBe(true);
-      expect(await region.getByRole('link', { name: 'RSS feed' }).getAttribute('href')).toBe('/rss.xml');
+      expect(await region.getByRole('link', { name: 'RSS feed' }).getAttribute('href')).toBe(
+        '/rss.xml',
+      );
     }
     await page.context().close();
   });
@@ -132,35 +158,41 @@ describe('the home page', () => {
 });
 
 describe('lists of posts', () => {
-  test.each(['/blog/', '/tags/vector-management/'])('%s shows each post’s local cover as a small lazy thumbnail', async (path) => {
-    const { page, offsiteRequests } = await openPage(browser, urlOf(site, path), { viewport: viewport(1440) });
-    const card = page.locator('.post-list .post-card', { hasText: TITLE });
-    const thumb = card.locator('img');
-    expect(await thumb.getAttribute('loading')).toBe('lazy');
-    expect(await thumb.getAttribute('alt')).toBe('');
-    await loadLazyImages(page);
-    const { src, natural, shown } = await thumb.evaluate((img: HTMLImageElement) => ({
-      src: new URL(img.currentSrc).hostname,
-      natural: img.naturalWidth,
-      shown: img.getBoundingClientRect().width,
-    }));
-    expect(src).toBe('127.0.0.1');
-    expect(shown).toBeLessThanOrEqual(240);
-    expect(natural).toBeLessThanOrEqual(640);
-    // One link per card, and the whole card (thumbnail included) follows it.
-    expect(await card.locator('a').count()).toBe(1);
-    expect(offsiteRequests).toEqual([]);
-    const box = (await thumb.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForURL((url) => url.pathname === POST);
-    await page.context().close();
-  });
+  test.each(['/blog/', '/tags/vector-management/'])(
+    '%s shows each post’s local cover as a small lazy thumbnail',
+    async (path) => {
+      const { page, offsiteRequests } = await openPage(browser, urlOf(site, path), {
+        viewport: viewport(1440),
+      });
+      const card = page.locator('.post-list .post-card', { hasText: TITLE });
+      const thumb = card.locator('img');
+      expect(await thumb.getAttribute('loading')).toBe('lazy');
+      expect(await thumb.getAttribute('alt')).toBe('');
+      await loadLazyImages(page);
+      const { src, natural, shown } = await thumb.evaluate((img: HTMLImageElement) => ({
+        src: new URL(img.currentSrc).hostname,
+        natural: img.naturalWidth,
+        shown: img.getBoundingClientRect().width,
+      }));
+      expect(src).toBe('127.0.0.1');
+      expect(shown).toBeLessThanOrEqual(240);
+      expect(natural).toBeLessThanOrEqual(640);
+      // One link per card, and the whole card (thumbnail included) follows it.
+      expect(await card.locator('a').count()).toBe(1);
+      expect(offsiteRequests).toEqual([]);
+      const box = (await thumb.boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForURL((url) => url.pathname === POST);
+      await page.context().close();
+    },
+  );
 });
 
 /** sRGB relative luminance of a computed `rgb(…)` colour. */
 function luminance(colour: string): number {
   const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-  const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  const lin = (c: number) =>
+    c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4;
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
@@ -190,7 +222,10 @@ async function toggleLook(page: Page) {
 
 describe('the theme toggle shows the theme in use', () => {
   test.each(THEMES)('in the %s theme', async (theme) => {
-    const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(375), colorScheme: theme });
+    const { page } = await openPage(browser, urlOf(site, POST), {
+      viewport: viewport(375),
+      colorScheme: theme,
+    });
     const look = await toggleLook(page);
     const dark = theme === 'dark';
     expect(look.pressed).toBe(String(dark));
@@ -210,7 +245,11 @@ describe('the theme toggle shows the theme in use', () => {
     await page.keyboard.press('Tab');
     const ring = await page.locator('.theme-toggle').evaluate((el) => {
       const style = getComputedStyle(el);
-      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor };
+      return {
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        colour: style.outlineColor,
+      };
     });
     expect(ring.style).toBe('solid');
     expect(ring.width).toBeGreaterThanOrEqual(2);
@@ -219,31 +258,44 @@ describe('the theme toggle shows the theme in use', () => {
     // Switching flips the icon and the pressed look at once.
     await page.locator('.theme-toggle').click();
     const after = await toggleLook(page);
-    expect({ pressed: after.pressed, sun: after.sun, moon: after.moon }).toEqual({ pressed: String(!dark), sun: dark, moon: !dark });
+    expect({ pressed: after.pressed, sun: after.sun, moon: after.moon }).toEqual({
+      pressed: String(!dark),
+      sun: dark,
+      moon: !dark,
+    });
     expect(after.background).not.toBe(look.background);
     await page.context().close();
   });
 });
 
 describe('keyboard', () => {
-  test.each([375, 1440])('every tab stop on the post at %i px is a visible control that does something', async (width) => {
-    const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(width) });
-    const stops: string[] = [];
-    for (let i = 0; i < 80; i++) {
-      await page.keyboard.press('Tab');
-      const stop = await page.evaluate(() => {
-        const el = document.activeElement!;
-        const box = el.getBoundingClientRect();
-        const kind = el.matches('a[href], button:not([disabled]), summary, input, textarea, select') ? el.tagName : `dead ${el.tagName}.${el.className}`;
-        return { kind, visible: box.width > 0 && box.height > 0, body: el === document.body };
-      });
-      if (stop.body) break;
-      stops.push(stop.visible ? stop.kind : `invisible ${stop.kind}`);
-    }
-    expect(stops.length).toBeGreaterThan(10);
-    expect(stops.filter((kind) => !/^(A|BUTTON|SUMMARY|INPUT|TEXTAREA|SELECT)$/.test(kind))).toEqual([]);
-    // The seed post has one section: no contents, so no summary to stop on.
-    expect(stops).not.toContain('SUMMARY');
-    await page.context().close();
-  });
+  test.each([375, 1440])(
+    'every tab stop on the post at %i px is a visible control that does something',
+    async (width) => {
+      const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(width) });
+      const stops: string[] = [];
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement!;
+          const box = el.getBoundingClientRect();
+          const kind = el.matches(
+            'a[href], button:not([disabled]), summary, input, textarea, select',
+          )
+            ? el.tagName
+            : `dead ${el.tagName}.${el.className}`;
+          return { kind, visible: box.width > 0 && box.height > 0, body: el === document.body };
+        });
+        if (stop.body) break;
+        stops.push(stop.visible ? stop.kind : `invisible ${stop.kind}`);
+      }
+      expect(stops.length).toBeGreaterThan(10);
+      expect(
+        stops.filter((kind) => !/^(A|BUTTON|SUMMARY|INPUT|TEXTAREA|SELECT)$/.test(kind)),
+      ).toEqual([]);
+      // The seed post has one section: no contents, so no summary to stop on.
+      expect(stops).not.toContain('SUMMARY');
+      await page.context().close();
+    },
+  );
 });

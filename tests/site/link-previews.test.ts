@@ -40,14 +40,23 @@ describe('open-graph-scraper on the post', async () => {
     const [image] = result.ogImage ?? [];
     expect(image?.type).toBe('image/jpeg');
     const meta = await sharp(distFile(image!.url)).metadata();
-    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', Number(image!.width), Number(image!.height)]);
+    expect([meta.format, meta.width, meta.height]).toEqual([
+      'jpeg',
+      Number(image!.width),
+      Number(image!.height),
+    ]);
   });
 
   test('reads the article author and a square publisher logo from the JSON-LD', async () => {
-    const [ld] = (result.jsonLD ?? []) as Array<Record<string, any>>;
+    const [ld] = (result.jsonLD ?? []) as Array<{
+      author?: { name?: string };
+      url?: string;
+      publisher?: { logo: { url: string; width: number; height: number } };
+    }>;
     expect(ld?.author?.name).toBe('The Milvus Community');
     expect(ld?.url).toBe(OWN_URL);
     const logo = ld?.publisher?.logo;
+    if (!logo) throw new Error('no publisher logo in the JSON-LD');
     const meta = await sharp(distFile(logo.url)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', logo.width, logo.height]);
     expect(meta.width).toBe(meta.height);
@@ -72,7 +81,9 @@ describe('unfurl.js, fetching the served post', async () => {
     const html = await readFile(join(site.dist, POST, 'index.html'), 'utf8');
     const href = /<link rel="apple-touch-icon" sizes="180x180" href="([^"]+)"/.exec(html)?.[1];
     expect(href).toBeDefined();
-    const meta = await sharp(Buffer.from(await (await fetch(urlOf(site, href!))).arrayBuffer())).metadata();
+    const meta = await sharp(
+      Buffer.from(await (await fetch(urlOf(site, href!))).arrayBuffer()),
+    ).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 180, 180]);
   });
 });
@@ -90,7 +101,7 @@ describe('@rowanmanning/feed-parser on rss.xml', async () => {
     expect(item?.authors.map((a) => a.name)).toEqual(['The Milvus Community']);
   });
 
-  test('the post\'s cover is an enclosure on this site whose length, type and size are the file\'s', async () => {
+  test("the post's cover is an enclosure on this site whose length, type and size are the file's", async () => {
     const [item] = feed.items;
     const media = item?.media ?? [];
     expect(media.map((m) => m.url)).toHaveLength(1);
@@ -106,7 +117,9 @@ describe('@rowanmanning/feed-parser on rss.xml', async () => {
     expect(meta.format).toBe('jpeg');
     expect(content).toContain(`width="${meta.width}" height="${meta.height}"`);
     expect(content).toContain(`fileSize="${picture?.length}"`);
-    expect(xml).toContain(`<enclosure url="${picture!.url}" length="${picture?.length}" type="image/jpeg"/>`);
+    expect(xml).toContain(
+      `<enclosure url="${picture!.url}" length="${picture?.length}" type="image/jpeg"/>`,
+    );
   });
 
   test('items carry their content with no controls or buttons', () => {

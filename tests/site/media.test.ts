@@ -16,7 +16,12 @@ const site = await readySite('site');
 const POST = '/blog/2022-4-12-milvus-10k-stars/';
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const MEDIA = join(ROOT, 'src/assets/media');
-const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 
 let browser: Browser;
 let reader: TrackedPage;
@@ -50,7 +55,8 @@ const currentSrc = (img: Locator) => img.evaluate((el: HTMLImageElement) => el.c
 /** Waits until the image shows a still (`-still.` file) or a moving one, and has decoded it. */
 async function settle(img: Locator, still: boolean) {
   await img.evaluate(async (el: HTMLImageElement, wantStill) => {
-    while (el.currentSrc.includes('-still.') !== wantStill || !el.complete) await new Promise((r) => setTimeout(r, 20));
+    while (el.currentSrc.includes('-still.') !== wantStill || !el.complete)
+      await new Promise((r) => setTimeout(r, 20));
     await el.decode();
   }, still);
 }
@@ -61,7 +67,19 @@ function layoutShift(page: Page): Promise<number> {
     () =>
       new Promise<number>((done) => {
         new PerformanceObserver((list) => {
-          done(list.getEntries().reduce((sum, e) => sum + ((e as PerformanceEntry & { hadRecentInput: boolean; value: number }).hadRecentInput ? 0 : (e as PerformanceEntry & { value: number }).value), 0));
+          done(
+            list
+              .getEntries()
+              .reduce(
+                (sum, e) =>
+                  sum +
+                  ((e as PerformanceEntry & { hadRecentInput: boolean; value: number })
+                    .hadRecentInput
+                    ? 0
+                    : (e as PerformanceEntry & { value: number }).value),
+                0,
+              ),
+          );
         }).observe({ type: 'layout-shift', buffered: true });
         setTimeout(() => done(0), 300);
       }),
@@ -79,7 +97,10 @@ function largestContentfulPaint(page: Page) {
         let latest = { inCover: false, url: '' };
         const timer = setTimeout(() => done(latest), 5000);
         new PerformanceObserver((list) => {
-          const entry = list.getEntries().at(-1) as PerformanceEntry & { element: Element | null; url: string };
+          const entry = list.getEntries().at(-1) as PerformanceEntry & {
+            element: Element | null;
+            url: string;
+          };
           latest = { inCover: Boolean(entry.element?.closest('.post-cover')), url: entry.url };
           if (latest.inCover) {
             // Give a later, larger element the chance to take over before answering.
@@ -116,7 +137,8 @@ function served(url: string): string {
 }
 
 /** Decoded RGBA pixels. */
-const pixels = (input: Buffer | string, options: SharpOptions = {}) => sharp(input, options).ensureAlpha().raw().toBuffer();
+const pixels = (input: Buffer | string, options: SharpOptions = {}) =>
+  sharp(input, options).ensureAlpha().raw().toBuffer();
 
 beforeAll(async () => {
   browser = await connectBrowser();
@@ -141,10 +163,16 @@ describe('post media', () => {
     expect(await cover.getAttribute('fetchpriority')).toBe('high');
     expect(Number(await cover.getAttribute('width'))).toBeGreaterThan(0);
     expect(Number(await cover.getAttribute('height'))).toBeGreaterThan(0);
-    expect(await page.locator('.post-cover source[type="image/avif"]').getAttribute('sizes')).toBeTruthy();
+    expect(
+      await page.locator('.post-cover source[type="image/avif"]').getAttribute('sizes'),
+    ).toBeTruthy();
     await page.context().close();
 
-    const phone = await openPage(browser, urlOf(site, POST), { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true });
+    const phone = await openPage(browser, urlOf(site, POST), {
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+    });
     expect((await largestContentfulPaint(phone.page)).inCover).toBe(true);
     await phone.page.context().close();
   });
@@ -152,7 +180,10 @@ describe('post media', () => {
   test('titled images are figures captioned by their title; a meaningless alt is replaced by it', async () => {
     const { page } = reader;
     const figures = await page.$$eval('.prose figure', (els) =>
-      els.map((f) => ({ alt: f.querySelector('img')?.alt, caption: f.querySelector('figcaption')?.textContent })),
+      els.map((f) => ({
+        alt: f.querySelector('img')?.alt,
+        caption: f.querySelector('figcaption')?.textContent,
+      })),
     );
     expect(figures).toEqual([
       {
@@ -168,7 +199,9 @@ describe('post media', () => {
     expect((await largestContentfulPaint(home.page)).inCover).toBe(true);
     const cover = home.page.locator('.featured-post .post-cover img');
     expect(await cover.getAttribute('loading')).toBe('eager');
-    expect(await cover.evaluate((el: HTMLImageElement) => new URL(el.currentSrc).hostname)).toBe('127.0.0.1');
+    expect(await cover.evaluate((el: HTMLImageElement) => new URL(el.currentSrc).hostname)).toBe(
+      '127.0.0.1',
+    );
     expect(home.offsiteRequests).toEqual([]);
     await home.page.context().close();
   });
@@ -185,10 +218,14 @@ describe('animations', () => {
       expect(Number(animation.height)).toBeGreaterThan(0);
       expect(animation.candidates).toContain(animation.current);
       expect(animation.current).toMatch(/\/media\/[\w-]+(?<!-phone)\.\w+\.webp$/);
-      for (const url of animation.candidates) expect(await frameCount(page, url), url).toBeGreaterThan(1);
+      for (const url of animation.candidates)
+        expect(await frameCount(page, url), url).toBeGreaterThan(1);
       const gif = animation.candidates.find((u) => u.endsWith('.gif'))!;
       const sizes = await page.evaluate(
-        async ([picked, original]) => Promise.all([picked, original].map(async (u) => (await (await fetch(u!)).arrayBuffer()).byteLength)),
+        async ([picked, original]) =>
+          Promise.all(
+            [picked, original].map(async (u) => (await (await fetch(u!)).arrayBuffer()).byteLength),
+          ),
         [animation.current, gif],
       );
       expect(sizes[0]).toBeLessThan(sizes[1]!);
@@ -196,7 +233,9 @@ describe('animations', () => {
   });
 
   test('every still (wide and phone) has exactly the pixels of the last frame of its source, the one with the message', async () => {
-    const stills = await reader.page.$$eval('.prose .media-animation [data-still]', (els) => [...new Set(els.map((el) => (el as HTMLElement).dataset.still!))]);
+    const stills = await reader.page.$$eval('.prose .media-animation [data-still]', (els) => [
+      ...new Set(els.map((el) => (el as HTMLElement).dataset.still!)),
+    ]);
     expect(stills).toHaveLength(4);
     for (const still of stills) {
       // /media/milvus-10k-stars-timeline-phone-still.<hash>.webp comes from milvus-10k-stars-timeline-phone.gif.
@@ -204,7 +243,9 @@ describe('animations', () => {
       const { pages } = await sharp(source).metadata();
       const file = served(new URL(still, site.url).href);
       expect((await sharp(file, { animated: true }).metadata()).pages ?? 1, still).toBe(1);
-      expect((await pixels(file)).equals(await pixels(source, { page: pages! - 1 })), still).toBe(true);
+      expect((await pixels(file)).equals(await pixels(source, { page: pages! - 1 })), still).toBe(
+        true,
+      );
     }
   });
 
@@ -216,7 +257,9 @@ describe('animations', () => {
       expect(src).toMatch(/-phone\.\w+\.webp$/);
       expect(await frameCount(page, src)).toBeGreaterThan(1);
       const box = (await img.boundingBox())!;
-      const natural = await img.evaluate((el: HTMLImageElement) => el.naturalHeight / el.naturalWidth);
+      const natural = await img.evaluate(
+        (el: HTMLImageElement) => el.naturalHeight / el.naturalWidth,
+      );
       expect(box.height / box.width).toBeCloseTo(natural, 2);
       expect(natural).toBeGreaterThan(1);
       expect(box.width).toBeLessThanOrEqual(375);
@@ -232,7 +275,10 @@ describe('animations', () => {
       for (const figure of await page.locator('.prose figure:has(.media-animation)').all()) {
         const image = (await figure.locator('img').boundingBox())!;
         const caption = (await figure.locator('figcaption').boundingBox())!;
-        for (const control of [figure.getByRole('button', { name: 'Pause' }), figure.getByRole('link', { name: 'Full size' })]) {
+        for (const control of [
+          figure.getByRole('button', { name: 'Pause' }),
+          figure.getByRole('link', { name: 'Full size' }),
+        ]) {
           const box = (await control.boundingBox())!;
           expect(box.x).toBeGreaterThanOrEqual(image.x);
           expect(box.x + box.width).toBeLessThanOrEqual(image.x + image.width + 0.5);
@@ -257,9 +303,11 @@ describe('animations', () => {
     const img = frame.locator('img');
     expect(await button.isVisible()).toBe(true);
     expect(await button.innerText()).toBe('Pause');
-    expect(await button.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!)?.getAttribute('alt'))).toBe(
-      'Milvus repository development visualization - road to 10,000 stargazers.',
-    );
+    expect(
+      await button.evaluate((el) =>
+        document.getElementById(el.getAttribute('aria-describedby')!)?.getAttribute('alt'),
+      ),
+    ).toBe('Milvus repository development visualization - road to 10,000 stargazers.');
     const moving = await currentSrc(img);
     await button.click();
     await settle(img, true);
@@ -275,7 +323,10 @@ describe('animations', () => {
 
   test('with reduced motion the animations start as their stills, on wide screens and phones, and play on request', async () => {
     for (const options of [{}, PHONE]) {
-      const { page, errors } = await openPage(browser, urlOf(site, POST), { ...options, reducedMotion: 'reduce' });
+      const { page, errors } = await openPage(browser, urlOf(site, POST), {
+        ...options,
+        reducedMotion: 'reduce',
+      });
       await loadEverything(page);
       for (const frame of await page.locator('.prose .media-animation').all()) {
         const img = frame.locator('img');
@@ -302,7 +353,10 @@ describe('animations', () => {
       expect(stills).toHaveLength(2);
       await loadEverything(page);
       // Nothing else on a wide screen without reduced motion, nor on a phone, loads the wide stills.
-      await page.waitForFunction((urls) => urls.every((url) => performance.getEntriesByName(url).length > 0), stills);
+      await page.waitForFunction(
+        (urls) => urls.every((url) => performance.getEntriesByName(url).length > 0),
+        stills,
+      );
       await page.context().close();
     }
   });
@@ -317,8 +371,14 @@ describe('animations', () => {
         // The wide composition's still: the page is printed at paper width.
         expect(await currentSrc(img)).toMatch(/\/media\/[\w-]+(?<!-phone)-still\.\w+\.webp$/);
       }
-      for (const selector of ['.media-controls', '.media-toggle', '.media-expand', '.wallpaper-card']) {
-        for (const element of await page.locator(selector).all()) expect(await element.isVisible(), selector).toBe(false);
+      for (const selector of [
+        '.media-controls',
+        '.media-toggle',
+        '.media-expand',
+        '.wallpaper-card',
+      ]) {
+        for (const element of await page.locator(selector).all())
+          expect(await element.isVisible(), selector).toBe(false);
       }
       await page.context().close();
     }
@@ -327,13 +387,21 @@ describe('animations', () => {
 
 describe('full-size view', () => {
   test('with JavaScript: a dialog with the full-size file; Esc closes it and focus returns to the link; nothing shifts', async () => {
-    const { page, errors } = await openPage(browser, urlOf(site, POST), { viewport: { width: 1440, height: 900 } });
+    const { page, errors } = await openPage(browser, urlOf(site, POST), {
+      viewport: { width: 1440, height: 900 },
+    });
     const links = page.getByRole('link', { name: 'Full size' });
     expect(await links.count()).toBe(2);
     for (const link of await links.all()) {
-      const describedAlt = await link.evaluate((el) => (document.getElementById(el.getAttribute('aria-describedby')!) as HTMLImageElement).alt);
+      const describedAlt = await link.evaluate(
+        (el) =>
+          (document.getElementById(el.getAttribute('aria-describedby')!) as HTMLImageElement).alt,
+      );
       await link.scrollIntoViewIfNeeded();
-      const before = await page.evaluate(() => [scrollY, document.querySelector('.prose')!.getBoundingClientRect().top]);
+      const before = await page.evaluate(() => [
+        scrollY,
+        document.querySelector('.prose')!.getBoundingClientRect().top,
+      ]);
       await link.focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');
@@ -341,14 +409,23 @@ describe('full-size view', () => {
       expect(await dialog.getAttribute('aria-label')).toBe(describedAlt);
       const image = dialog.locator('img');
       await image.evaluate((el: HTMLImageElement) => el.decode());
-      expect(await image.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(await link.evaluate((el: HTMLAnchorElement) => el.href));
-      expect(await image.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(Number(await link.getAttribute('data-width')));
+      expect(await image.evaluate((el: HTMLImageElement) => el.currentSrc)).toBe(
+        await link.evaluate((el: HTMLAnchorElement) => el.href),
+      );
+      expect(await image.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(
+        Number(await link.getAttribute('data-width')),
+      );
       // Shown larger than in the column (at its own size, as the viewport allows).
       expect((await image.boundingBox())!.width).toBeGreaterThan(640);
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
-      expect(await page.evaluate(() => [scrollY, document.querySelector('.prose')!.getBoundingClientRect().top])).toEqual(before);
+      expect(
+        await page.evaluate(() => [
+          scrollY,
+          document.querySelector('.prose')!.getBoundingClientRect().top,
+        ]),
+      ).toEqual(before);
     }
     // The close button and a click on the backdrop close it too.
     await links.first().click();
@@ -365,7 +442,9 @@ describe('full-size view', () => {
   test('a paused animation opens as its still', async () => {
     const { page } = await openPage(browser, urlOf(site, POST), { reducedMotion: 'reduce' });
     await page.getByRole('link', { name: 'Full size' }).first().click();
-    expect(await page.getByRole('dialog').locator('img').getAttribute('src')).toMatch(/-still\.\w+\.webp$/);
+    expect(await page.getByRole('dialog').locator('img').getAttribute('src')).toMatch(
+      /-still\.\w+\.webp$/,
+    );
     await page.context().close();
   });
 
@@ -389,13 +468,35 @@ describe('the wallpaper card', () => {
     const card = page.getByRole('region', { name: 'Download the wallpaper' });
     expect(await card.getAttribute('id')).toBe('wallpaper-downloads');
     expect(await card.locator('a[download]').count()).toBe(8);
-    expect(await card.locator('.wallpaper-group').evaluateAll((groups) => groups.map((g) => g.querySelectorAll('a[download]').length))).toEqual([5, 3]);
+    expect(
+      await card
+        .locator('.wallpaper-group')
+        .evaluateAll((groups) => groups.map((g) => g.querySelectorAll('a[download]').length)),
+    ).toEqual([5, 3]);
     const previews = await card.locator('img').evaluateAll((imgs) =>
-      (imgs as HTMLImageElement[]).map((img) => ({ alt: img.alt, src: new URL(img.currentSrc).pathname, tall: img.naturalHeight > img.naturalWidth, loaded: img.naturalWidth > 0, lazy: img.loading })),
+      (imgs as HTMLImageElement[]).map((img) => ({
+        alt: img.alt,
+        src: new URL(img.currentSrc).pathname,
+        tall: img.naturalHeight > img.naturalWidth,
+        loaded: img.naturalWidth > 0,
+        lazy: img.loading,
+      })),
     );
     expect(previews).toEqual([
-      { alt: 'Preview of the desktop wallpaper', src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper\.[\w-]+\.webp$/), tall: false, loaded: true, lazy: 'lazy' },
-      { alt: 'Preview of the phone wallpaper', src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper-portrait\.[\w-]+\.webp$/), tall: true, loaded: true, lazy: 'lazy' },
+      {
+        alt: 'Preview of the desktop wallpaper',
+        src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper\.[\w-]+\.webp$/),
+        tall: false,
+        loaded: true,
+        lazy: 'lazy',
+      },
+      {
+        alt: 'Preview of the phone wallpaper',
+        src: expect.stringMatching(/^\/_astro\/milvus-10k-wallpaper-portrait\.[\w-]+\.webp$/),
+        tall: true,
+        loaded: true,
+        lazy: 'lazy',
+      },
     ]);
   });
 
@@ -406,21 +507,40 @@ describe('the wallpaper card', () => {
       const seen: string[] = [];
       for (const link of await page.locator('.wallpaper-card a[download]').all()) {
         const label = (await link.innerText()).replace(/\s+/g, ' ');
-        const [, width, height, size] = /^(?:Best for this screen )?(\d+) × (\d+) .*JPEG, ([\d.]+ [kM]?B)$/.exec(label) ?? [];
+        const [, width, height, size] =
+          /^(?:Best for this screen )?(\d+) × (\d+) .*JPEG, ([\d.]+ [kM]?B)$/.exec(label) ?? [];
         expect(width, label).toBeDefined();
-        expect([await link.getAttribute('data-width'), await link.getAttribute('data-height')]).toEqual([width, height]);
+        expect([
+          await link.getAttribute('data-width'),
+          await link.getAttribute('data-height'),
+        ]).toEqual([width, height]);
         const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
         const file = join(dir, download.suggestedFilename());
         await download.saveAs(file);
         const meta = await sharp(file).metadata();
         const bytes = (await readFile(file)).byteLength;
-        expect([meta.format, meta.width, meta.height], label).toEqual(['jpeg', Number(width), Number(height)]);
+        expect([meta.format, meta.width, meta.height], label).toEqual([
+          'jpeg',
+          Number(width),
+          Number(height),
+        ]);
         expect(formatBytes(bytes), label).toBe(size);
         expect(bytes).toBe(Number(await link.getAttribute('data-bytes')));
-        expect(download.suggestedFilename()).toBe(`milvus-10k-stars-wallpaper-${width}x${height}.jpg`);
+        expect(download.suggestedFilename()).toBe(
+          `milvus-10k-stars-wallpaper-${width}x${height}.jpg`,
+        );
         seen.push(`${width}x${height}`);
       }
-      expect(seen.sort()).toEqual(['1080x2400', '1179x2556', '1290x2796', '1920x1080', '2560x1440', '2560x1600', '3440x1440', '3840x2160']);
+      expect(seen.sort()).toEqual([
+        '1080x2400',
+        '1179x2556',
+        '1290x2796',
+        '1920x1080',
+        '2560x1440',
+        '2560x1600',
+        '3440x1440',
+        '3840x2160',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -432,10 +552,16 @@ describe('the wallpaper card', () => {
     const card = page.locator('.wallpaper-card');
     await card.scrollIntoViewIfNeeded();
     const best = card.getByRole('link', { name: /^Best for this screen/ });
-    const marked = { count: await best.count(), size: `${await best.getAttribute('data-width')}x${await best.getAttribute('data-height')}` };
+    const marked = {
+      count: await best.count(),
+      size: `${await best.getAttribute('data-width')}x${await best.getAttribute('data-height')}`,
+    };
     const order = await card.locator('a[download]').evaluateAll((links) =>
       links
-        .map((a) => ({ size: `${(a as HTMLElement).dataset.width}x${(a as HTMLElement).dataset.height}`, y: a.getBoundingClientRect().top }))
+        .map((a) => ({
+          size: `${(a as HTMLElement).dataset.width}x${(a as HTMLElement).dataset.height}`,
+          y: a.getBoundingClientRect().top,
+        }))
         .sort((a, b) => a.y - b.y)
         .map((a) => a.size),
     );
@@ -445,12 +571,28 @@ describe('the wallpaper card', () => {
   }
 
   test('on a phone (393 × 852 @3) 1179 × 2556 is marked "Best for this screen" and offered first, also held sideways', async () => {
-    expect(await bestFor({ viewport: { width: 393, height: 852 }, screen: { width: 393, height: 852 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true })).toEqual({
+    expect(
+      await bestFor({
+        viewport: { width: 393, height: 852 },
+        screen: { width: 393, height: 852 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      }),
+    ).toEqual({
       count: 1,
       size: '1179x2556',
       first: '1179x2556',
     });
-    expect(await bestFor({ viewport: { width: 852, height: 393 }, screen: { width: 852, height: 393 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true })).toEqual({
+    expect(
+      await bestFor({
+        viewport: { width: 852, height: 393 },
+        screen: { width: 852, height: 393 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      }),
+    ).toEqual({
       count: 1,
       size: '1179x2556',
       first: '1179x2556',
@@ -458,12 +600,24 @@ describe('the wallpaper card', () => {
   });
 
   test('on a 4K desktop (1920 × 1080 @2) 3840 × 2160 is marked and first; on a 1440 × 900 @2 MacBook, 2560 × 1600', async () => {
-    expect(await bestFor({ viewport: { width: 1920, height: 1080 }, screen: { width: 1920, height: 1080 }, deviceScaleFactor: 2 })).toEqual({
+    expect(
+      await bestFor({
+        viewport: { width: 1920, height: 1080 },
+        screen: { width: 1920, height: 1080 },
+        deviceScaleFactor: 2,
+      }),
+    ).toEqual({
       count: 1,
       size: '3840x2160',
       first: '3840x2160',
     });
-    expect(await bestFor({ viewport: { width: 1440, height: 900 }, screen: { width: 1440, height: 900 }, deviceScaleFactor: 2 })).toMatchObject({ size: '2560x1600', first: '2560x1600' });
+    expect(
+      await bestFor({
+        viewport: { width: 1440, height: 900 },
+        screen: { width: 1440, height: 900 },
+        deviceScaleFactor: 2,
+      }),
+    ).toMatchObject({ size: '2560x1600', first: '2560x1600' });
   });
 
   test('without JavaScript every size is listed, none marked', async () => {
@@ -485,10 +639,18 @@ describe('screenshots for review', () => {
   test.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))(
     'media-%i-%s.png: the two animations and the wallpaper card, one above the other',
     async (width, theme) => {
-      const { page } = await revisit(tab, urlOf(site, POST), { viewport: viewport(width), colorScheme: theme, reducedMotion: 'reduce' });
+      const { page } = await revisit(tab, urlOf(site, POST), {
+        viewport: viewport(width),
+        colorScheme: theme,
+        reducedMotion: 'reduce',
+      });
       await loadEverything(page);
       const parts = await Promise.all(
-        [page.locator('.prose figure').nth(0), page.locator('.prose figure').nth(1), page.locator('.wallpaper-card')].map((part) => part.screenshot()),
+        [
+          page.locator('.prose figure').nth(0),
+          page.locator('.prose figure').nth(1),
+          page.locator('.wallpaper-card'),
+        ].map((part) => part.screenshot()),
       );
       const sizes = await Promise.all(parts.map((part) => sharp(part).metadata()));
       const gap = 24;
@@ -501,7 +663,10 @@ describe('screenshots for review', () => {
         return layer;
       });
       const path = join(SCREENSHOTS, `media-${width}-${theme}.png`);
-      await sharp({ create: { width: canvasWidth, height: top, channels: 4, background } }).composite(layers).png().toFile(path);
+      await sharp({ create: { width: canvasWidth, height: top, channels: 4, background } })
+        .composite(layers)
+        .png()
+        .toFile(path);
       expect((await sharp(path).metadata()).width).toBe(canvasWidth);
     },
   );

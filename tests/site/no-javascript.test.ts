@@ -15,7 +15,8 @@ let browser: Browser;
 const tabs = new Map<boolean, TrackedPage>();
 beforeAll(async () => {
   browser = await connectBrowser();
-  for (const javaScriptEnabled of [true, false]) tabs.set(javaScriptEnabled, await openPage(browser, 'about:blank', { javaScriptEnabled }));
+  for (const javaScriptEnabled of [true, false])
+    tabs.set(javaScriptEnabled, await openPage(browser, 'about:blank', { javaScriptEnabled }));
 });
 afterAll(() => browser?.close());
 
@@ -31,7 +32,9 @@ async function mainText(path: string, javaScriptEnabled: boolean) {
     )
       .replace(/\s+/g, ' ')
       .trim(),
-    links: await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
+    links: await page
+      .locator('main a[href]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)),
   };
 }
 
@@ -39,6 +42,9 @@ test.each(pages)('$type ($path) reads the same with JavaScript off', async ({ pa
   const off = await mainText(path, false);
   const on = await mainText(path, true);
   expect(off.text.length).toBeGreaterThan(20);
-  for (const sentence of on.text.split(/(?<=[.!?])\s/).filter((s) => s.length > 40)) expect(off.text).toContain(sentence);
-  expect(off.links).toEqual(expect.arrayContaining(on.links.filter((href) => !href.startsWith('javascript:'))));
+  for (const sentence of on.text.split(/(?<=[.!?])\s/).filter((s) => s.length > 40))
+    expect(off.text).toContain(sentence);
+  expect(off.links).toEqual(
+    expect.arrayContaining(on.links.filter((href) => !href.startsWith('javascript:'))),
+  );
 });

@@ -20,9 +20,13 @@ describe('the 10,000-stars post, as a reader sees it', () => {
   test('shows the title once, as the only h1, and in the document title', async () => {
     const { page } = reader;
     expect(await page.locator('h1').count()).toBe(1);
-    expect((await page.locator('h1').innerText()).trim()).toBe('A Small Step for Milvus - 10,000 Stars');
+    expect((await page.locator('h1').innerText()).trim()).toBe(
+      'A Small Step for Milvus - 10,000 Stars',
+    );
     expect(await page.title()).toContain('A Small Step for Milvus - 10,000 Stars');
-    expect(await page.getByText('A Small Step for Milvus - 10,000 Stars', { exact: true }).count()).toBe(1);
+    expect(
+      await page.getByText('A Small Step for Milvus - 10,000 Stars', { exact: true }).count(),
+    ).toBe(1);
   });
 
   test('shows the author, the date as written and a reading time', async () => {
@@ -39,14 +43,20 @@ describe('the 10,000-stars post, as a reader sees it', () => {
     const cover = page.locator('.post-cover img');
     expect(await cover.count()).toBe(1);
     expect(await cover.getAttribute('alt')).toBe('Milvus reached 10K stars on GitHub.');
-    expect(await page.locator('.prose img[src*="1_c1b02d6ab8"], .prose source[srcset*="1_c1b02d6ab8"]').count()).toBe(0);
+    expect(
+      await page
+        .locator('.prose img[src*="1_c1b02d6ab8"], .prose source[srcset*="1_c1b02d6ab8"]')
+        .count(),
+    ).toBe(0);
     const bodyImages = page.locator('.prose figure img');
     expect(await bodyImages.count()).toBe(2);
   });
 
   test('keeps the centred video line with its spaces and the YouTube link', async () => {
     const { page } = reader;
-    const line = page.locator('.prose div', { hasText: 'to watch the full video of Milvus repository development visualization.' });
+    const line = page.locator('.prose div', {
+      hasText: 'to watch the full video of Milvus repository development visualization.',
+    });
     expect(await line.count()).toBe(1);
     // What a sighted reader sees: the link's hidden destination ("(youtube.com)") left out.
     const visible = await line.evaluate((el) => {
@@ -54,7 +64,9 @@ describe('the 10,000-stars post, as a reader sees it', () => {
       copy.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
       return copy.textContent;
     });
-    expect(visible).toBe('Click here to watch the full video of Milvus repository development visualization.');
+    expect(visible).toBe(
+      'Click here to watch the full video of Milvus repository development visualization.',
+    );
     expect(await line.evaluate((el) => getComputedStyle(el).textAlign)).toBe('center');
     const link = line.getByRole('link', { name: 'here' });
     const href = new URL((await link.getAttribute('href')) ?? '');
@@ -88,16 +100,22 @@ describe('the 10,000-stars post, as a reader sees it', () => {
 describe('site pages', () => {
   test('the home page features the newest post with a clear link to it', async () => {
     const { page } = await openPage(browser, site.url);
-    expect((await page.locator('.featured-post h1').innerText()).trim()).toBe('A Small Step for Milvus - 10,000 Stars');
+    expect((await page.locator('.featured-post h1').innerText()).trim()).toBe(
+      'A Small Step for Milvus - 10,000 Stars',
+    );
     expect(await page.locator('.featured-post').innerText()).toMatch('The Milvus Community');
     expect(await page.locator('.featured-post time').getAttribute('datetime')).toBe('2022-04-12');
-    await page.getByRole('link', { name: 'A Small Step for Milvus - 10,000 Stars', exact: true }).click();
+    await page
+      .getByRole('link', { name: 'A Small Step for Milvus - 10,000 Stars', exact: true })
+      .click();
     expect(new URL(page.url()).pathname).toBe(POST);
   });
 
   test('/blog/ lists the post and a tag page lists it too', async () => {
     const { page } = await openPage(browser, urlOf(site, 'blog/'));
-    expect(await page.locator('.post-list a', { hasText: '10,000 Stars' }).getAttribute('href')).toBe(POST);
+    expect(
+      await page.locator('.post-list a', { hasText: '10,000 Stars' }).getAttribute('href'),
+    ).toBe(POST);
     await page.goto(new URL('/tags/vector-management/', page.url()).href);
     expect(await page.locator('h1').innerText()).toMatch('Vector Management');
     expect(await page.locator('.post-list a', { hasText: '10,000 Stars' }).count()).toBe(1);

@@ -10,7 +10,14 @@ const site = await readySite('site');
 /** The site's stylesheets, inline in its pages: the policy allows each by hash. */
 const inlineStyles = builtInlineStyles(site.dist);
 
-const PAGE_TYPES = ['', 'blog/', 'blog/2022-4-12-milvus-10k-stars/', 'tags/', 'tags/database/', 'no-such-page/'];
+const PAGE_TYPES = [
+  '',
+  'blog/',
+  'blog/2022-4-12-milvus-10k-stars/',
+  'tags/',
+  'tags/database/',
+  'no-such-page/',
+];
 
 interface Visit {
   page: Page;
@@ -31,23 +38,38 @@ function tabFor(browser: Browser, origin: string) {
   if (!tab) {
     tab = (async () => {
       const page = await (await browser.newContext()).newPage();
-      const state = { page, url: '', findings: { violations: [], failedRequests: [], dialogs: [] } as Findings };
+      const state = {
+        page,
+        url: '',
+        findings: { violations: [], failedRequests: [], dialogs: [] } as Findings,
+      };
       await page.addInitScript(() => {
         (window as unknown as { __violations: string[] }).__violations = [];
         document.addEventListener('securitypolicyviolation', (event) => {
-          (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+          (window as unknown as { __violations: string[] }).__violations.push(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          );
         });
       });
-      await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+      await page.route('**/*', (route) =>
+        new URL(route.request().url()).origin === origin
+          ? route.continue()
+          : route.abort('blockedbyclient'),
+      );
       page.on('dialog', async (dialog) => {
         state.findings.dialogs.push(dialog.message());
         await dialog.dismiss();
       });
       page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) state.findings.violations.push(message.text());
+        if (/Content Security Policy/i.test(message.text()))
+          state.findings.violations.push(message.text());
       });
       page.on('response', (response) => {
-        if (response.url().startsWith(origin) && response.status() >= 400 && response.url() !== state.url) {
+        if (
+          response.url().startsWith(origin) &&
+          response.status() >= 400 &&
+          response.url() !== state.url
+        ) {
           state.findings.failedRequests.push(`${response.status()} ${response.url()}`);
         }
       });
@@ -65,8 +87,17 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   const findings: Findings = (tab.findings = { violations: [], failedRequests: [], dialogs: [] });
   const response = await tab.page.goto(url, { waitUntil: 'load' });
   await tab.page.waitForTimeout(100);
-  findings.violations.push(...(await tab.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
-  return { page: tab.page, status: response?.status(), headers: response?.headers() ?? {}, ...findings };
+  findings.violations.push(
+    ...(await tab.page.evaluate(
+      () => (window as unknown as { __violations: string[] }).__violations,
+    )),
+  );
+  return {
+    page: tab.page,
+    status: response?.status(),
+    headers: response?.headers() ?? {},
+    ...findings,
+  };
 }
 
 let browser: Browser;
@@ -77,12 +108,17 @@ afterAll(() => browser?.close());
 
 describe('every page type under the production headers', () => {
   test.each(PAGE_TYPES)('/%s', async (path) => {
-    const { headers, violations, failedRequests, status } = await visit(browser, new URL(path, site.url).href);
+    const { headers, violations, failedRequests, status } = await visit(
+      browser,
+      new URL(path, site.url).href,
+    );
     expect(status).toBe(path === 'no-such-page/' ? 404 : 200);
     // The same policy for every page, the 404 included; framing refused by X-Frame-Options.
     expect(headers['content-security-policy']).toBe(contentSecurityPolicy(inlineStyles));
     expect(headers['x-frame-options']).toBe('DENY');
-    expect(headers['strict-transport-security']).toBe(securityHeaders(inlineStyles)['Strict-Transport-Security']);
+    expect(headers['strict-transport-security']).toBe(
+      securityHeaders(inlineStyles)['Strict-Transport-Security'],
+    );
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(violations).toEqual([]);
@@ -96,24 +132,41 @@ describe('under BASE_PATH=milestones, with hostile posts (the real-format site)'
     server = await readySite('real-format');
   });
 
-  test.each([...PAGE_TYPES.slice(0, -1), 'blog/hostile-frontmatter/'])('/milestones/%s loads cleanly', async (path) => {
-    const { status, violations, failedRequests, dialogs } = await visit(browser, new URL(path, server.url).href);
-    expect(status).toBe(200);
-    expect(violations).toEqual([]);
-    expect(failedRequests).toEqual([]);
-    expect(dialogs).toEqual([]);
-  });
+  test.each([...PAGE_TYPES.slice(0, -1), 'blog/hostile-frontmatter/'])(
+    '/milestones/%s loads cleanly',
+    async (path) => {
+      const { status, violations, failedRequests, dialogs } = await visit(
+        browser,
+        new URL(path, server.url).href,
+      );
+      expect(status).toBe(200);
+      expect(violations).toEqual([]);
+      expect(failedRequests).toEqual([]);
+      expect(dialogs).toEqual([]);
+    },
+  );
 
   test('the base path page shows the hostile title as text', async () => {
     const { page } = await visit(browser, new URL('blog/hostile-frontmatter/', server.url).href);
-    expect(await page.locator('h1').innerText()).toBe(`Quotes " and <script>alert('title')</script> & </script> 🚀`);
+    expect(await page.locator('h1').innerText()).toBe(
+      `Quotes " and <script>alert('title')</script> & </script> 🚀`,
+    );
   });
 
   test('what a post embeds against the policy never reaches the page: no script, the frame is a link, nothing to block', async () => {
-    const { page, violations, dialogs } = await visit(browser, new URL('blog/hostile-embed/', server.url).href);
-    expect(await page.evaluate(() => (window as unknown as { __postScriptRan?: boolean }).__postScriptRan)).toBeUndefined();
+    const { page, violations, dialogs } = await visit(
+      browser,
+      new URL('blog/hostile-embed/', server.url).href,
+    );
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __postScriptRan?: boolean }).__postScriptRan,
+      ),
+    ).toBeUndefined();
     expect(await page.locator('.prose script, .prose iframe').count()).toBe(0);
-    expect(await page.locator('.prose a.embed-card').getAttribute('href')).toBe('https://evil.example.net/embed');
+    expect(await page.locator('.prose a.embed-card').getAttribute('href')).toBe(
+      'https://evil.example.net/embed',
+    );
     expect(violations).toEqual([]);
     expect(dialogs).toEqual([]);
   });

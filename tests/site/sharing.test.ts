@@ -13,7 +13,9 @@ let reader: TrackedPage;
 
 beforeAll(async () => {
   browser = await connectBrowser();
-  reader = await openPage(browser, urlOf(site, POST), { permissions: ['clipboard-read', 'clipboard-write'] });
+  reader = await openPage(browser, urlOf(site, POST), {
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
 });
 afterAll(() => browser?.close());
 
@@ -21,12 +23,24 @@ describe('share buttons with script', () => {
   test('every network is a named link; copy link copies this page’s own URL, not the original’s', async () => {
     const { page } = reader;
     const share = page.getByRole('region', { name: 'Share this post' });
-    for (const name of ['X (Twitter)', 'Bluesky', 'Threads', 'LinkedIn', 'Facebook', 'Reddit', 'Hacker News', 'Mastodon', 'Email']) {
+    for (const name of [
+      'X (Twitter)',
+      'Bluesky',
+      'Threads',
+      'LinkedIn',
+      'Facebook',
+      'Reddit',
+      'Hacker News',
+      'Mastodon',
+      'Email',
+    ]) {
       expect(await share.getByRole('link', { name }).isVisible(), name).toBe(true);
     }
     const own = 'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/';
     expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe(own);
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe('https://milvus.io/blog/2022-4-12-milvus-10k-stars.md');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      'https://milvus.io/blog/2022-4-12-milvus-10k-stars.md',
+    );
     const copy = share.getByRole('button', { name: 'Copy link' });
     expect(await copy.isVisible()).toBe(true);
     const copied = await recordClipboard(page);
@@ -40,7 +54,9 @@ describe('share buttons with script', () => {
   test('the native share button appears exactly when the browser has the Web Share API', async () => {
     const { page } = reader;
     const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
-    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(hasShare);
+    expect(await page.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(
+      hasShare,
+    );
     // Remote images are blocked by the test browser; any other error would be ours.
     expect(reader.errors).toEqual([]);
   });
@@ -48,17 +64,28 @@ describe('share buttons with script', () => {
 
 describe('on a phone with a system share sheet', () => {
   test('Share comes first and every target fits in two rows at 375 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     // Headless Chromium has no share sheet; give it the API a phone has, recording what it is given.
     await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => ((window as unknown as { shared: ShareData }).shared = data) });
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) =>
+          ((window as unknown as { shared: ShareData }).shared = data),
+      });
     });
     await page.goto(urlOf(site, POST));
     const share = page.getByRole('region', { name: 'Share this post' });
     const controls = share.locator('a:visible, button:visible');
     expect(await controls.first().getAttribute('data-share-native')).toBe('');
-    const tops = new Set(await controls.evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().top))));
+    const tops = new Set(
+      await controls.evaluateAll((nodes) =>
+        nodes.map((node) => Math.round(node.getBoundingClientRect().top)),
+      ),
+    );
     expect(tops.size, [...tops].join(', ')).toBeLessThanOrEqual(2);
     await share.getByRole('button', { name: 'Share', exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
@@ -78,8 +105,12 @@ describe('without script', () => {
     expect(await share.getByRole('button', { name: 'Share', exact: true }).isVisible()).toBe(false);
     await share.getByRole('link', { name: 'Mastodon' }).click();
     await page.waitForURL(`**${MASTODON}`);
-    expect(await page.locator('#mastodon-text').inputValue()).toContain('A Small Step for Milvus - 10,000 Stars');
-    expect(await page.getByRole('link', { name: 'open it in your Mastodon app' }).getAttribute('href')).toMatch(/^web\+mastodon:\/\/share\?text=/);
+    expect(await page.locator('#mastodon-text').inputValue()).toContain(
+      'A Small Step for Milvus - 10,000 Stars',
+    );
+    expect(
+      await page.getByRole('link', { name: 'open it in your Mastodon app' }).getAttribute('href'),
+    ).toMatch(/^web\+mastodon:\/\/share\?text=/);
     await page.context().close();
   });
 });
@@ -108,11 +139,15 @@ describe('the Mastodon share page', () => {
 
 test('the build serves the share card the post announces', async () => {
   const { page } = reader;
-  const image = new URL((await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '');
+  const image = new URL(
+    (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? '',
+  );
   const response = await fetch(new URL(image.pathname, site.url));
   expect(response.status).toBe(200);
   // The seed's cover is local (media manifest), so its card is a JPEG drawn over the cover.
   expect(image.pathname).toMatch(/\.jpg$/);
-  expect(response.headers.get('content-type')).toBe(await page.locator('meta[property="og:image:type"]').getAttribute('content'));
+  expect(response.headers.get('content-type')).toBe(
+    await page.locator('meta[property="og:image:type"]').getAttribute('content'),
+  );
   expect(response.headers.get('content-type')).toBe('image/jpeg');
 });

@@ -7,6 +7,9 @@ import { readySite } from '../support/sites';
 // local-time format would move midnight-UTC dates a day forward.
 test('the seed post reads 12 April 2022 when built in Tokyo', async () => {
   const site = await readySite('site');
-  const html = await readFile(join(site.dist, 'blog/2022-4-12-milvus-10k-stars/index.html'), 'utf8');
+  const html = await readFile(
+    join(site.dist, 'blog/2022-4-12-milvus-10k-stars/index.html'),
+    'utf8',
+  );
   expect(html).toContain('<time datetime="2022-04-12">April 12, 2022</time>');
 });

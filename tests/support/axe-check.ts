@@ -8,6 +8,9 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export async function axeViolations(page: Page, tags: string[] = WCAG_TAGS): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? violation.help})`),
+    violation.nodes.map(
+      (node) =>
+        `${violation.id}: ${node.target.join(' ')} (${node.failureSummary ?? violation.help})`,
+    ),
   );
 }

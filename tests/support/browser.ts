@@ -19,7 +19,11 @@ export interface TrackedPage {
  * proxy (`OFFLINE_ARGS`), so a test can never hit the network; the page records each such request
  * it tried, and the failed load that follows is not counted as a console error.
  */
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<TrackedPage> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<TrackedPage> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const offsiteRequests: string[] = [];
@@ -28,7 +32,8 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
     if (isOffsite(request.url())) offsiteRequests.push(request.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && !isOffsite(message.location().url)) errors.push(message.text());
+    if (message.type() === 'error' && !isOffsite(message.location().url))
+      errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url, { waitUntil: 'load' });
@@ -52,7 +57,11 @@ export interface Visit {
  * window or switching the system theme): far cheaper than a new context, which starts a renderer.
  * The page's recorded errors and off-site requests start empty again.
  */
-export async function revisit(tracked: TrackedPage, url: string, { viewport, colorScheme, reducedMotion }: Visit = {}): Promise<TrackedPage> {
+export async function revisit(
+  tracked: TrackedPage,
+  url: string,
+  { viewport, colorScheme, reducedMotion }: Visit = {},
+): Promise<TrackedPage> {
   tracked.errors.length = 0;
   tracked.offsiteRequests.length = 0;
   if (viewport) await tracked.page.setViewportSize(viewport);

@@ -22,7 +22,6 @@ export function filesIn(dir: string): string[] {
   );
 }
 
-
 /** The file in dist/ a URL path is served from, or undefined when there is none (or it is outside the base). */
 export function fileFor(dist: string, pathname: string, base: string): string | undefined {
   const prefix = normaliseBase(base);
@@ -37,25 +36,36 @@ export function fileFor(dist: string, pathname: string, base: string): string | 
 /** Every URL a built file links to or loads: HTML attributes, srcsets, meta tags, CSS url(), feed and sitemap links. */
 function referencesIn(dist: string, file: string, { base, site }: SiteLocation): Reference[] {
   const from = relative(dist, file);
-  const fileUrl = new URL(`${normaliseBase(base)}${from.replace(/(^|\/)index\.html$/, '$1')}`, site);
+  const fileUrl = new URL(
+    `${normaliseBase(base)}${from.replace(/(^|\/)index\.html$/, '$1')}`,
+    site,
+  );
   const text = readFileSync(file, 'utf8');
   const refs: string[] = [];
   if (file.endsWith('.css')) {
     for (const match of text.matchAll(/url\(\s*['"]?([^'")]+)/g)) refs.push(match[1] ?? '');
   } else if (file.endsWith('.xml')) {
     const $ = load(text, { xml: true });
-    $('loc, link, url, guid[isPermaLink="true"]').each((_, el) => void refs.push($(el).text().trim()));
-    $('[href], [url]').each((_, el) => void refs.push($(el).attr('href') ?? $(el).attr('url') ?? ''));
+    $('loc, link, url, guid[isPermaLink="true"]').each(
+      (_, el) => void refs.push($(el).text().trim()),
+    );
+    $('[href], [url]').each(
+      (_, el) => void refs.push($(el).attr('href') ?? $(el).attr('url') ?? ''),
+    );
   } else {
     const $ = load(text);
     // data-still / data-moving: the frames an animation's pause control swaps in.
-    for (const attr of ['href', 'src', 'poster', 'data', 'action', 'data-still', 'data-moving']) $(`[${attr}]`).each((_, el) => void refs.push($(el).attr(attr) ?? ''));
+    for (const attr of ['href', 'src', 'poster', 'data', 'action', 'data-still', 'data-moving'])
+      $(`[${attr}]`).each((_, el) => void refs.push($(el).attr(attr) ?? ''));
     for (const attr of ['srcset', 'imagesrcset']) {
       $(`[${attr}]`).each((_, el) => {
-        for (const candidate of ($(el).attr(attr) ?? '').split(',')) refs.push(candidate.trim().split(/\s+/)[0] ?? '');
+        for (const candidate of ($(el).attr(attr) ?? '').split(','))
+          refs.push(candidate.trim().split(/\s+/)[0] ?? '');
       });
     }
-    $('meta[content^="http"], meta[content^="/"]').each((_, el) => void refs.push($(el).attr('content') ?? ''));
+    $('meta[content^="http"], meta[content^="/"]').each(
+      (_, el) => void refs.push($(el).attr('content') ?? ''),
+    );
     $('[style], style').each((_, el) => {
       const css = $(el).attr('style') ?? $(el).text();
       for (const match of css.matchAll(/url\(\s*['"]?([^'")]+)/g)) refs.push(match[1] ?? '');
@@ -81,14 +91,23 @@ export function checkLinks(dist: string, location: SiteLocation): LinkReport {
     .flatMap((file) => referencesIn(dist, file, location))
     .filter((ref) => ref.url.origin === origin);
   const shown = (ref: Reference) => `${ref.from} -> ${ref.url.href.slice(origin.length)}`;
-  const missing = internal.filter((ref) => !fileFor(dist, ref.url.pathname, location.base)).map(shown);
+  const missing = internal
+    .filter((ref) => !fileFor(dist, ref.url.pathname, location.base))
+    .map(shown);
   // Each target page's anchors, read once: a page with a table of contents is linked many times.
   const anchors = new Map<string, Set<string>>();
   const anchorsOf = (file: string) => {
     let ids = anchors.get(file);
     if (!ids) {
       const $ = load(readFileSync(file, 'utf8'));
-      ids = new Set([...$('[id]').map((_, el) => $(el).attr('id')).get(), ...$('a[name]').map((_, el) => $(el).attr('name')).get()]);
+      ids = new Set([
+        ...$('[id]')
+          .map((_, el) => $(el).attr('id'))
+          .get(),
+        ...$('a[name]')
+          .map((_, el) => $(el).attr('name'))
+          .get(),
+      ]);
       anchors.set(file, ids);
     }
     return ids;
@@ -101,5 +120,9 @@ export function checkLinks(dist: string, location: SiteLocation): LinkReport {
       return !anchorsOf(target).has(decodeURIComponent(ref.url.hash.slice(1)));
     })
     .map(shown);
-  return { internal, missing: [...new Set(missing)], brokenFragments: [...new Set(brokenFragments)] };
+  return {
+    internal,
+    missing: [...new Set(missing)],
+    brokenFragments: [...new Set(brokenFragments)],
+  };
 }

@@ -28,5 +28,7 @@ function post(i: number): string {
 
 /** Writes posts `many-1.md` … `many-<count>.md` into a content folder. */
 export async function writeManyPosts(dir: string, count = MANY_POSTS): Promise<void> {
-  await Promise.all(Array.from({ length: count }, (_, k) => writeFile(join(dir, `many-${k + 1}.md`), post(k + 1))));
+  await Promise.all(
+    Array.from({ length: count }, (_, k) => writeFile(join(dir, `many-${k + 1}.md`), post(k + 1))),
+  );
 }

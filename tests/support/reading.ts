@@ -10,7 +10,9 @@ export const viewport = (width: number) => ({ width, height: width < 600 ? 812 :
 
 /** How far the page scrolls sideways (0 when nothing is wider than the viewport). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
 }
 
 /**
@@ -31,7 +33,9 @@ export function landedOn(page: Page, id: string): Promise<boolean> {
 /** The theme the page is painted in, judged by the body's background luminance. */
 export function paintedTheme(page: Page): Promise<Theme> {
   return page.evaluate(() => {
-    const [r = 0, g = 0, b = 0] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+    const [r = 0, g = 0, b = 0] = (
+      getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []
+    ).map(Number);
     return 0.2126 * r + 0.7152 * g + 0.0722 * b > 128 ? 'light' : 'dark';
   });
 }
@@ -40,15 +44,23 @@ export function paintedTheme(page: Page): Promise<Theme> {
  * The left edge (CSS px, rounded) of the first element matching each selector that has a box;
  * `null` where none does.
  */
-export function leftEdges<K extends string>(page: Page, selectors: Record<K, string>): Promise<Record<K, number | null>> {
-  return page.evaluate((wanted) => {
-    const edges: Record<string, number | null> = {};
-    for (const [name, selector] of Object.entries(wanted)) {
-      const element = [...document.querySelectorAll(selector)].find((el) => el.getClientRects().length > 0);
-      edges[name] = element ? Math.round(element.getBoundingClientRect().left) : null;
-    }
-    return edges;
-  }, selectors as Record<string, string>) as Promise<Record<K, number | null>>;
+export function leftEdges<K extends string>(
+  page: Page,
+  selectors: Record<K, string>,
+): Promise<Record<K, number | null>> {
+  return page.evaluate(
+    (wanted) => {
+      const edges: Record<string, number | null> = {};
+      for (const [name, selector] of Object.entries(wanted)) {
+        const element = [...document.querySelectorAll(selector)].find(
+          (el) => el.getClientRects().length > 0,
+        );
+        edges[name] = element ? Math.round(element.getBoundingClientRect().left) : null;
+      }
+      return edges;
+    },
+    selectors as Record<string, string>,
+  ) as Promise<Record<K, number | null>>;
 }
 
 /** Loads every lazy image now, so a full-page screenshot shows them. */

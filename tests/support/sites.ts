@@ -5,12 +5,24 @@ import { load, type CheerioAPI } from 'cheerio';
 import { inject } from 'vitest';
 
 /** Every configuration the setup builds: the suites in `tests/<name>/` read them. */
-export const SITE_NAMES = ['site', 'real-format', 'many-posts', 'check', 'base-path-bare', 'base-path-slashes', 'base-path-leading', 'media-swap', 'broken'] as const;
+export const SITE_NAMES = [
+  'site',
+  'real-format',
+  'many-posts',
+  'check',
+  'base-path-bare',
+  'base-path-slashes',
+  'base-path-leading',
+  'media-swap',
+  'broken',
+] as const;
 export type SiteName = (typeof SITE_NAMES)[number];
 
 /** The post files a failed sync's output names: `src/content/blog/<file>: …` and the glob loader's `Error rendering <file>: …`. */
 export function postsNamedIn(output: string): string[] {
-  return [...output.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map((match) => match[1]!);
+  return [...output.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map(
+    (match) => match[1]!,
+  );
 }
 
 export interface BuiltSite {
@@ -35,7 +47,8 @@ export async function builtSite(name: SiteName): Promise<BuiltSite> {
 /** A site that must have built: throws with its build output otherwise. */
 export async function readySite(name: SiteName): Promise<Required<BuiltSite>> {
   const site = await builtSite(name);
-  if (site.code !== 0 || !site.url) throw new Error(`${name}: the build failed (exit ${site.code})\n${site.output.slice(-4000)}`);
+  if (site.code !== 0 || !site.url)
+    throw new Error(`${name}: the build failed (exit ${site.code})\n${site.output.slice(-4000)}`);
   return site as Required<BuiltSite>;
 }
 

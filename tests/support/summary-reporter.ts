@@ -17,6 +17,8 @@ export default class SummaryReporter extends DefaultReporter {
       if (module.state() === 'failed' && ![...module.children.allTests()].length) counts.failed++;
     }
     counts.failed += unhandledErrors.length;
-    process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(
+      `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
+    );
   }
 }

@@ -33,7 +33,11 @@ export function enhanceAnimations(root: ParentNode, reducedMotion: boolean): voi
     const label = button?.querySelector('.media-toggle-text');
     if (!button || !label) continue;
     // The moving file: `data-moving` where the markup starts with the still, else what it shows.
-    const candidates = [...frame.querySelectorAll<HTMLSourceElement | HTMLImageElement>('source[data-still], img[data-still]')].map((el) => ({
+    const candidates = [
+      ...frame.querySelectorAll<HTMLSourceElement | HTMLImageElement>(
+        'source[data-still], img[data-still]',
+      ),
+    ].map((el) => ({
       el,
       still: el.dataset.still!,
       moving: el.dataset.moving ?? (el instanceof HTMLSourceElement ? el.srcset : el.src),

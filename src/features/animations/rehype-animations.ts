@@ -17,7 +17,13 @@ const webp = 'image/webp';
  * where the source starts as the still (the script reads the others' moving file from `srcset`);
  * width and height only where they differ from the `<img>`'s (the phone composition).
  */
-function switchable(composition: Composition, moving: string, type: string, media: string | undefined, options: { still?: boolean; sized?: boolean } = {}) {
+function switchable(
+  composition: Composition,
+  moving: string,
+  type: string,
+  media: string | undefined,
+  options: { still?: boolean; sized?: boolean } = {},
+) {
   const still = mediaPath(composition.still.name);
   return h('source', {
     type,
@@ -38,15 +44,25 @@ function switchable(composition: Composition, moving: string, type: string, medi
  */
 function picture(img: Element, files: AnimationFiles, id: string): Element {
   const { wide, phone } = files;
-  const sources: Element[] = [h('source', { type: webp, media: 'print', srcSet: mediaPath(wide.still.name) })];
+  const sources: Element[] = [
+    h('source', { type: webp, media: 'print', srcSet: mediaPath(wide.still.name) }),
+  ];
   if (phone) {
     sources.push(
-      switchable(phone, mediaPath(phone.moving.name), webp, `${PHONE_MEDIA} and ${REDUCED}`, { still: true, sized: true }),
+      switchable(phone, mediaPath(phone.moving.name), webp, `${PHONE_MEDIA} and ${REDUCED}`, {
+        still: true,
+        sized: true,
+      }),
       switchable(phone, mediaPath(phone.moving.name), webp, PHONE_MEDIA, { sized: true }),
-      switchable(phone, mediaPath(phone.original.name), phone.original.contentType, PHONE_MEDIA, { sized: true }),
+      switchable(phone, mediaPath(phone.original.name), phone.original.contentType, PHONE_MEDIA, {
+        sized: true,
+      }),
     );
   }
-  sources.push(switchable(wide, mediaPath(wide.moving.name), webp, REDUCED, { still: true }), switchable(wide, mediaPath(wide.moving.name), webp, undefined));
+  sources.push(
+    switchable(wide, mediaPath(wide.moving.name), webp, REDUCED, { still: true }),
+    switchable(wide, mediaPath(wide.moving.name), webp, undefined),
+  );
   const { title: _title, ...kept } = img.properties;
   const original = mediaPath(wide.original.name);
   return h('picture', [
@@ -66,20 +82,41 @@ function picture(img: Element, files: AnimationFiles, id: string): Element {
 
 /** The pause control (shown by animation-control.browser.ts; without JavaScript it could do nothing). */
 function pauseButton(id: string): Element {
-  return h('button.media-control.media-toggle', { type: 'button', hidden: true, dataMediaToggle: '', ariaDescribedBy: [id] }, [
-    h('span.media-icon', { ariaHidden: 'true' }),
-    h('span.media-control-text.media-toggle-text', 'Pause'),
-  ]);
+  return h(
+    'button.media-control.media-toggle',
+    { type: 'button', hidden: true, dataMediaToggle: '', ariaDescribedBy: [id] },
+    [
+      h('span.media-icon', { ariaHidden: 'true' }),
+      h('span.media-control-text.media-toggle-text', 'Pause'),
+    ],
+  );
 }
 
-function animation(img: Element, files: AnimationFiles, id: string, linked: Element | undefined): Element {
+function animation(
+  img: Element,
+  files: AnimationFiles,
+  id: string,
+  linked: Element | undefined,
+): Element {
   const pictureElement = picture(img, files, id);
-  const content: ElementContent = linked ? { ...linked, children: [pictureElement] } : pictureElement;
+  const content: ElementContent = linked
+    ? { ...linked, children: [pictureElement] }
+    : pictureElement;
   const controls: Element[] = [];
   // A linked animation already leads somewhere; a second link inside the link would be invalid.
   if (!linked) {
     const { wide } = files;
-    controls.push(fullSizeLink({ href: mediaPath(wide.moving.name), width: wide.width, height: wide.height, still: mediaPath(wide.still.name) }, id));
+    controls.push(
+      fullSizeLink(
+        {
+          href: mediaPath(wide.moving.name),
+          width: wide.width,
+          height: wide.height,
+          still: mediaPath(wide.still.name),
+        },
+        id,
+      ),
+    );
   }
   if (files.pauseControl) controls.push(pauseButton(id));
   return mediaFrame(content, controls, {
@@ -101,11 +138,25 @@ export interface AnimationOptions {
  */
 export function rehypeAnimations(_options: AnimationOptions = {}) {
   return async (tree: Root) => {
-    const found: { img: Element; entry: AnimationEntry; parent: Element | Root; index: number; linked?: Element }[] = [];
+    const found: {
+      img: Element;
+      entry: AnimationEntry;
+      parent: Element | Root;
+      index: number;
+      linked?: Element;
+    }[] = [];
     visit(tree, 'element', (node: Element, index, parent) => {
       if (!parent || index === undefined) return undefined;
-      const onlyImage = node.tagName === 'a' && node.children.filter((c) => c.type === 'element').length === 1 ? node.children.find((c) => c.type === 'element') : undefined;
-      const img = node.tagName === 'img' ? node : onlyImage?.type === 'element' && onlyImage.tagName === 'img' ? onlyImage : undefined;
+      const onlyImage =
+        node.tagName === 'a' && node.children.filter((c) => c.type === 'element').length === 1
+          ? node.children.find((c) => c.type === 'element')
+          : undefined;
+      const img =
+        node.tagName === 'img'
+          ? node
+          : onlyImage?.type === 'element' && onlyImage.tagName === 'img'
+            ? onlyImage
+            : undefined;
       const entry = img ? findMedia(String(img.properties.src ?? '')) : undefined;
       if (!img || entry?.role !== 'animation') return undefined;
       found.push({ img, entry, parent, index, linked: img === node ? undefined : node });

@@ -28,7 +28,9 @@ export interface AnimationFiles {
 }
 
 /** WCAG 2.2.2: moving content that loops, or runs longer than five seconds, needs a pause control. */
-export function needsPauseControl(info: Pick<SourceInfo, 'frames' | 'durationMs' | 'loop'>): boolean {
+export function needsPauseControl(
+  info: Pick<SourceInfo, 'frames' | 'durationMs' | 'loop'>,
+): boolean {
   return info.frames > 1 && (info.loop !== 1 || info.durationMs > 5000);
 }
 
@@ -36,21 +38,33 @@ export function needsPauseControl(info: Pick<SourceInfo, 'frames' | 'durationMs'
  * The frame that carries the message: `stillFrame` from the manifest (negative counts from the
  * end), by default the last frame. Out of range is a manifest error.
  */
-export function stillFrameIndex(frames: number, stillFrame: number | undefined, where: string): number {
+export function stillFrameIndex(
+  frames: number,
+  stillFrame: number | undefined,
+  where: string,
+): number {
   const wanted = stillFrame ?? -1;
   const index = wanted < 0 ? frames + wanted : wanted;
   if (!Number.isInteger(wanted) || index < 0 || index >= frames) {
-    throw new Error(`src/features/media/manifest.ts: stillFrame ${wanted} for ${where} is not a frame of its ${frames}`);
+    throw new Error(
+      `src/features/media/manifest.ts: stillFrame ${wanted} for ${where} is not a frame of its ${frames}`,
+    );
   }
   return index;
 }
 
 const ANIMATED = ['gif', 'webp', 'png'];
 
-async function composition(entry: AnimationEntry, file: string, slug: string): Promise<Composition> {
+async function composition(
+  entry: AnimationEntry,
+  file: string,
+  slug: string,
+): Promise<Composition> {
   const ext = file.split('.').pop()!.toLowerCase();
   if (!ANIMATED.includes(ext)) {
-    throw new Error(`src/features/media/manifest.ts: animation "${file}" must be a GIF, WebP or PNG (APNG) file`);
+    throw new Error(
+      `src/features/media/manifest.ts: animation "${file}" must be a GIF, WebP or PNG (APNG) file`,
+    );
   }
   const info = await sourceInfo(file, entry);
   const stillFrame = stillFrameIndex(info.frames, entry.stillFrame, `"${file}"`);
@@ -69,8 +83,12 @@ async function composition(entry: AnimationEntry, file: string, slug: string): P
       // times as long for under 2 % here.
       encode: async () => {
         const [lossless, lossy] = await Promise.all([
-          sharp(info.path, { animated: true }).webp({ lossless: true, minSize: true, effort: 4 }).toBuffer(),
-          sharp(info.path, { animated: true }).webp({ quality: 75, effort: 4, smartSubsample: true, minSize: true }).toBuffer(),
+          sharp(info.path, { animated: true })
+            .webp({ lossless: true, minSize: true, effort: 4 })
+            .toBuffer(),
+          sharp(info.path, { animated: true })
+            .webp({ quality: 75, effort: 4, smartSubsample: true, minSize: true })
+            .toBuffer(),
         ]);
         return lossless.byteLength <= lossy.byteLength ? lossless : lossy;
       },
@@ -80,7 +98,8 @@ async function composition(entry: AnimationEntry, file: string, slug: string): P
       name: `${slug}-still.${digest(info.hash, stillFrame)}.webp`,
       contentType: 'image/webp',
       // Lossless: the message frame exactly (and smaller than lossy for flat drawings).
-      encode: () => sharp(info.path, { page: stillFrame }).webp({ lossless: true, effort: 6 }).toBuffer(),
+      encode: () =>
+        sharp(info.path, { page: stillFrame }).webp({ lossless: true, effort: 6 }).toBuffer(),
     },
     original: {
       ...size,
@@ -99,8 +118,15 @@ export function animationFiles(entry: AnimationEntry): Promise<AnimationFiles> {
   if (!files) {
     files = (async () => {
       const wide = await composition(entry, entry.file, entry.slug);
-      const phone = entry.phone ? await composition(entry, entry.phone, `${entry.slug}-phone`) : undefined;
-      return { entry, wide, phone, pauseControl: needsPauseControl(await sourceInfo(entry.file, entry)) };
+      const phone = entry.phone
+        ? await composition(entry, entry.phone, `${entry.slug}-phone`)
+        : undefined;
+      return {
+        entry,
+        wide,
+        phone,
+        pauseControl: needsPauseControl(await sourceInfo(entry.file, entry)),
+      };
     })();
     cache.set(entry, files);
   }

@@ -8,7 +8,9 @@ const setAside = new WeakMap<VFile, Array<[Element, ElementContent[]]>>();
 export function isHighlightedCode(node: Element): boolean {
   if (node.tagName !== 'pre') return false;
   const value = node.properties.className ?? node.properties.class;
-  return (Array.isArray(value) ? value.map(String) : String(value ?? '').split(/\s+/)).includes('astro-code');
+  return (Array.isArray(value) ? value.map(String) : String(value ?? '').split(/\s+/)).includes(
+    'astro-code',
+  );
 }
 
 /**

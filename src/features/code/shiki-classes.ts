@@ -13,7 +13,9 @@ import { shortHash } from '../../lib/text';
  */
 export const codeThemes = { light: githubLight, dark: githubDark } as const;
 // The -default variants: github-light/github-dark token colours fail WCAG AA contrast (axe).
-export const shikiConfig = { themes: { light: 'github-light-default', dark: 'github-dark-default' } } as const;
+export const shikiConfig = {
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
+} as const;
 
 interface ThemeLike {
   colors?: Record<string, unknown>;
@@ -22,7 +24,8 @@ interface ThemeLike {
 
 function themeColors(theme: ThemeLike): string[] {
   const colors = new Set<string>();
-  for (const value of Object.values(theme.colors ?? {})) if (typeof value === 'string') colors.add(value.toLowerCase());
+  for (const value of Object.values(theme.colors ?? {}))
+    if (typeof value === 'string') colors.add(value.toLowerCase());
   for (const { settings } of theme.tokenColors ?? []) {
     if (settings?.foreground) colors.add(settings.foreground.toLowerCase());
     if (settings?.background) colors.add(settings.background.toLowerCase());
@@ -39,7 +42,12 @@ const FONT_DECLARATIONS: Array<[string, string[]]> = [
 /** Every `property:value` Shiki may emit for the two themes (the light one is the default colour). */
 export function codeThemeDeclarations(): string[] {
   // Astro's Shiki wrapper adds these (scrolling, wrapping, unselectable diff markers).
-  const declarations = new Set<string>(['overflow-x:auto', 'white-space:pre-wrap', 'word-wrap:break-word', 'user-select:none']);
+  const declarations = new Set<string>([
+    'overflow-x:auto',
+    'white-space:pre-wrap',
+    'word-wrap:break-word',
+    'user-select:none',
+  ]);
   for (const color of themeColors(codeThemes.light as ThemeLike)) {
     declarations.add(`color:${color}`).add(`background-color:${color}`);
   }
@@ -50,7 +58,10 @@ export function codeThemeDeclarations(): string[] {
   // theme's as a variable (`--shiki-light-font-style:italic`), which src/styles/prose.css applies per scheme.
   for (const [property, values] of FONT_DECLARATIONS) {
     for (const value of values) {
-      declarations.add(`${property}:${value}`).add(`--shiki-light-${property}:${value}`).add(`--shiki-dark-${property}:${value}`);
+      declarations
+        .add(`${property}:${value}`)
+        .add(`--shiki-light-${property}:${value}`)
+        .add(`--shiki-dark-${property}:${value}`);
     }
   }
   return [...declarations];
@@ -67,7 +78,9 @@ export function classFor(declaration: string): string {
  * pair with `light-dark()` (src/styles/prose.css).
  */
 function ruleFor(declaration: string): string {
-  const css = declaration.replace(/^color:/, '--shiki-light:').replace(/^background-color:/, '--shiki-light-bg:');
+  const css = declaration
+    .replace(/^color:/, '--shiki-light:')
+    .replace(/^background-color:/, '--shiki-light-bg:');
   return `.${classFor(declaration)}{${css}}`;
 }
 
@@ -77,7 +90,10 @@ export function codeThemeCss(declarations: readonly string[] = codeThemeDeclarat
 
 function normalise(declaration: string): string {
   const colon = declaration.indexOf(':');
-  return `${declaration.slice(0, colon).trim().toLowerCase()}:${declaration.slice(colon + 1).trim().toLowerCase()}`;
+  return `${declaration.slice(0, colon).trim().toLowerCase()}:${declaration
+    .slice(colon + 1)
+    .trim()
+    .toLowerCase()}`;
 }
 
 interface StyleClasses {
@@ -113,7 +129,11 @@ export function rehypeShikiClasses() {
         const style = node.properties.style;
         if (typeof style !== 'string') return;
         const existing = node.properties.class ?? node.properties.className;
-        const own = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+        const own = Array.isArray(existing)
+          ? existing.map(String)
+          : typeof existing === 'string'
+            ? existing.split(/\s+/)
+            : [];
         delete node.properties.class;
         const { classes: added, kept } = classesOf(style);
         const classes = [...own, ...added];
@@ -121,7 +141,9 @@ export function rehypeShikiClasses() {
         else delete node.properties.className;
         if (kept.length) {
           node.properties.style = kept.join(';');
-          console.warn(`[csp] ${file.path ?? 'markdown'}: code style "${kept.join(';')}" has no class; the policy will block it`);
+          console.warn(
+            `[csp] ${file.path ?? 'markdown'}: code style "${kept.join(';')}" has no class; the policy will block it`,
+          );
         } else {
           delete node.properties.style;
         }

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { htmlExcerpt } from './excerpt';
 
 test('takes the opening paragraphs as plain text, skipping image-only paragraphs and code', () => {
-  const html = '<p><img src="a.png" alt="cover"></p><h2>Intro</h2><p>Milvus <strong>2.0</strong> is &quot;here&quot; &amp; fast.</p><pre><code>x = 1</code></pre><p>Second.</p>';
+  const html =
+    '<p><img src="a.png" alt="cover"></p><h2>Intro</h2><p>Milvus <strong>2.0</strong> is &quot;here&quot; &amp; fast.</p><pre><code>x = 1</code></pre><p>Second.</p>';
   expect(htmlExcerpt(html)).toBe('Milvus 2.0 is "here" & fast. Second.');
 });
 

@@ -4,7 +4,11 @@ import { truncate } from '../../lib/text';
 
 function text(node: Nodes): string {
   if (node.type === 'text') return node.value;
-  if (node.type === 'element' && ['script', 'style', 'pre', 'figure', 'table'].includes(node.tagName)) return '';
+  if (
+    node.type === 'element' &&
+    ['script', 'style', 'pre', 'figure', 'table'].includes(node.tagName)
+  )
+    return '';
   if ('children' in node) return node.children.map((child) => text(child as Nodes)).join('');
   return '';
 }

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseWebUrl, parseCalendarDate, parseTags, postFrontmatterSchema, writtenDate } from './frontmatter';
+import {
+  normaliseWebUrl,
+  parseCalendarDate,
+  parseTags,
+  postFrontmatterSchema,
+  writtenDate,
+} from './frontmatter';
 
 describe('parseCalendarDate', () => {
   test.each([
@@ -9,8 +15,9 @@ describe('parseCalendarDate', () => {
     [new Date('2022-04-12T00:00:00Z'), { year: 2022, month: 4, day: 12 }],
   ])('%s', (input, expected) => expect(parseCalendarDate(input)).toEqual(expected));
 
-  test.each(['next Tuesday', '2022-02-30', '2022-13-01', '', 42, null, new Date('nope')])('rejects %s', (input) =>
-    expect(parseCalendarDate(input)).toBeUndefined(),
+  test.each(['next Tuesday', '2022-02-30', '2022-13-01', '', 42, null, new Date('nope')])(
+    'rejects %s',
+    (input) => expect(parseCalendarDate(input)).toBeUndefined(),
   );
 });
 
@@ -22,13 +29,18 @@ describe('normaliseWebUrl', () => {
     ['https://milvus.io/blog/', 'https://milvus.io/blog/'],
   ])('%s → %s', (input, expected) => expect(normaliseWebUrl(input)).toEqual({ url: expected }));
 
-  test.each(['not a url', 'javascript:alert(1)', 'mailto:a@b.c', 'https://exa mple.com/'])('rejects %s', (input) =>
-    expect(normaliseWebUrl(input)).toHaveProperty('error'),
+  test.each(['not a url', 'javascript:alert(1)', 'mailto:a@b.c', 'https://exa mple.com/'])(
+    'rejects %s',
+    (input) => expect(normaliseWebUrl(input)).toHaveProperty('error'),
   );
 });
 
 test('parseTags splits, trims and de-duplicates (case-insensitively)', () => {
-  expect(parseTags('Data science, Database,  Technology ,database,')).toEqual(['Data science', 'Database', 'Technology']);
+  expect(parseTags('Data science, Database,  Technology ,database,')).toEqual([
+    'Data science',
+    'Database',
+    'Technology',
+  ]);
   expect(parseTags(['A', ' B ', 3])).toEqual(['A', 'B', '3']);
   expect(parseTags(undefined)).toEqual([]);
   expect(parseTags(null)).toEqual([]);
@@ -51,7 +63,13 @@ describe('postFrontmatterSchema', () => {
       title: 'A Small Step for Milvus - 10,000 Stars',
       cover: 'https://assets.zilliz.com/1_c1b02d6ab8.png',
       canonicalUrl: 'https://milvus.io/blog/2022-4-12-milvus-10k-stars.md',
-      tags: ['Data science', 'Database', 'Technology', 'Artificial Intelligence', 'Vector Management'],
+      tags: [
+        'Data science',
+        'Database',
+        'Technology',
+        'Artificial Intelligence',
+        'Vector Management',
+      ],
       tag: 'News',
     });
     expect(data.date.toISOString()).toBe('2022-04-12T00:00:00.000Z');
@@ -85,7 +103,11 @@ describe('postFrontmatterSchema', () => {
     [{ title: 'x' }, 'date', /required/],
     [{ title: 'x', date: 'soon' }, 'date', /not a date/],
     [{ title: 'x', date: '2022-04-12', cover: 'a b c' }, 'cover', /not a URL/],
-    [{ title: 'x', date: '2022-04-12', canonicalUrl: 'javascript:alert(1)' }, 'canonicalUrl', /http\(s\)/],
+    [
+      { title: 'x', date: '2022-04-12', canonicalUrl: 'javascript:alert(1)' },
+      'canonicalUrl',
+      /http\(s\)/,
+    ],
   ])('rejects %o naming %s', (input, field, message) => {
     const result = postFrontmatterSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -7,7 +7,6 @@ import { cleanText } from '../../lib/text';
  * written in several shapes, or accompanied by keys we do not use (those are ignored).
  */
 
-
 /** A calendar date with no time zone: what the author wrote, shown the same everywhere. */
 export interface CalendarDate {
   year: number;
@@ -24,7 +23,11 @@ const DATE_PREFIX = /^(\d{4})-(\d{1,2})-(\d{1,2})(?=$|[T ])/;
 export function parseCalendarDate(value: unknown): CalendarDate | undefined {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
-    return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+    return {
+      year: value.getUTCFullYear(),
+      month: value.getUTCMonth() + 1,
+      day: value.getUTCDate(),
+    };
   }
   if (typeof value !== 'string') return undefined;
   const match = DATE_PREFIX.exec(value.trim());
@@ -128,24 +131,28 @@ export const postFrontmatterSchema = z
       emptyToUndefined,
       z
         .union([z.string(), z.number()], {
-          error: (issue) => (issue.input === undefined ? 'is required (the post needs a title)' : 'must be text'),
+          error: (issue) =>
+            issue.input === undefined ? 'is required (the post needs a title)' : 'must be text',
         })
         .transform((v) => cleanText(String(v))),
     ),
-    date: z.unknown().optional().transform((value, ctx) => {
-      const date = parseCalendarDate(value);
-      if (!date) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            value === undefined || value === null || value === ''
-              ? 'is required (e.g. 2022-04-12)'
-              : `"${String(value)}" is not a date (expected YYYY-MM-DD)`,
-        });
-        return z.NEVER;
-      }
-      return date;
-    }),
+    date: z
+      .unknown()
+      .optional()
+      .transform((value, ctx) => {
+        const date = parseCalendarDate(value);
+        if (!date) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              value === undefined || value === null || value === ''
+                ? 'is required (e.g. 2022-04-12)'
+                : `"${String(value)}" is not a date (expected YYYY-MM-DD)`,
+          });
+          return z.NEVER;
+        }
+        return date;
+      }),
     author: optionalText,
     desc: optionalText,
     cover: optionalWebUrl,
@@ -155,13 +162,19 @@ export const postFrontmatterSchema = z
     // Some posts spell it this way; it is merged into `canonicalUrl` below.
     canonicalURL: optionalWebUrl,
     /** When the post was last changed, if its author says so (`dateModified` in its JSON-LD). */
-    updated: z.unknown().optional().transform((value, ctx) => {
-      if (emptyToUndefined(value) === undefined) return undefined;
-      const date = parseCalendarDate(value);
-      if (date) return calendarDateToUtc(date);
-      ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not a date (expected YYYY-MM-DD)` });
-      return z.NEVER;
-    }),
+    updated: z
+      .unknown()
+      .optional()
+      .transform((value, ctx) => {
+        if (emptyToUndefined(value) === undefined) return undefined;
+        const date = parseCalendarDate(value);
+        if (date) return calendarDateToUtc(date);
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${String(value)}" is not a date (expected YYYY-MM-DD)`,
+        });
+        return z.NEVER;
+      }),
   })
   .transform(({ canonicalURL, date, ...data }) => ({
     ...data,

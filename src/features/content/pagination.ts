@@ -10,11 +10,18 @@ export type PageLink = number | 'gap';
  * (a gap never stands for a single page: that page is shown instead).
  */
 export function pageLinks(current: number, last: number, around = 2): PageLink[] {
-  if (!Number.isInteger(last) || last < 1 || !Number.isInteger(current) || current < 1 || current > last) {
+  if (
+    !Number.isInteger(last) ||
+    last < 1 ||
+    !Number.isInteger(current) ||
+    current < 1 ||
+    current > last
+  ) {
     throw new Error(`page ${current} of ${last} does not exist`);
   }
   const shown = new Set([1, last]);
-  for (let page = current - around; page <= current + around; page++) if (page >= 1 && page <= last) shown.add(page);
+  for (let page = current - around; page <= current + around; page++)
+    if (page >= 1 && page <= last) shown.add(page);
   const pages = [...shown].sort((a, b) => a - b);
   const links: PageLink[] = [];
   for (const page of pages) {

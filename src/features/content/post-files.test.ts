@@ -20,7 +20,14 @@ describe('post file names', () => {
   });
 
   test('ordinary names, spaces and non-Latin letters are fine', () => {
-    expect(postFileProblems(['2022-4-12-milvus-10k-stars.md', 'a post with spaces.md', '向量.md', 'Milvus_2.0.md'])).toEqual([]);
+    expect(
+      postFileProblems([
+        '2022-4-12-milvus-10k-stars.md',
+        'a post with spaces.md',
+        '向量.md',
+        'Milvus_2.0.md',
+      ]),
+    ).toEqual([]);
   });
 
   test.each([
@@ -37,7 +44,9 @@ describe('post file names', () => {
 
   test('x.md beside x.mdx is one page for two files: both are named', () => {
     const [problem] = postFileProblems(['twin.md', 'twin.mdx', 'other.md']);
-    expect(problem).toMatch(/src\/content\/blog\/twin\.md and src\/content\/blog\/twin\.mdx: both would be the same page/);
+    expect(problem).toMatch(
+      /src\/content\/blog\/twin\.md and src\/content\/blog\/twin\.mdx: both would be the same page/,
+    );
   });
 
   test('names differing only in case are named together', () => {

@@ -23,14 +23,26 @@ export function listPostFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.map((entry) => entry.replace(/\\/g, '/')).filter((entry) => POST_FILE.test(entry)).sort();
+  return entries
+    .map((entry) => entry.replace(/\\/g, '/'))
+    .filter((entry) => POST_FILE.test(entry))
+    .sort();
 }
 
 /** Characters a post's file name cannot hold, and why. */
 const UNUSABLE: Array<[character: string, why: string]> = [
-  ['#', 'Astro reads a post through a URL of its file name, where "#" starts a fragment, so the file cannot be read'],
-  ['?', 'Astro reads a post through a URL of its file name, where "?" starts a query, so the file cannot be read'],
-  ['%', 'Astro decodes page paths, and a "%" that is not an escape breaks the page ("Invalid URL encoding")'],
+  [
+    '#',
+    'Astro reads a post through a URL of its file name, where "#" starts a fragment, so the file cannot be read',
+  ],
+  [
+    '?',
+    'Astro reads a post through a URL of its file name, where "?" starts a query, so the file cannot be read',
+  ],
+  [
+    '%',
+    'Astro decodes page paths, and a "%" that is not an escape breaks the page ("Invalid URL encoding")',
+  ],
 ];
 
 /**
@@ -43,7 +55,10 @@ export function postFileProblems(files: readonly string[], dir = POSTS_DIR): str
   const shown = (file: string) => `${dir}/${file}`;
   for (const file of files) {
     for (const [character, why] of UNUSABLE) {
-      if (file.includes(character)) problems.push(`${shown(file)}: the file name contains "${character}": ${why}. Rename the file without it.`);
+      if (file.includes(character))
+        problems.push(
+          `${shown(file)}: the file name contains "${character}": ${why}. Rename the file without it.`,
+        );
     }
   }
   const byPage = new Map<string, string[]>();
@@ -64,17 +79,25 @@ export function postFileProblems(files: readonly string[], dir = POSTS_DIR): str
 }
 
 /** Posts whose frontmatter is not valid YAML, each named with the parser's reason (line and column). */
-export function frontmatterProblems(dir: string, files: readonly string[], shownDir = POSTS_DIR): string[] {
+export function frontmatterProblems(
+  dir: string,
+  files: readonly string[],
+  shownDir = POSTS_DIR,
+): string[] {
   const problems: string[] = [];
   for (const file of files) {
     const read = readFrontmatter(dir, file);
-    if ('error' in read) problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${read.error}`);
+    if ('error' in read)
+      problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${read.error}`);
   }
   return problems;
 }
 
 /** A post's frontmatter as Astro parses it, or why it cannot be parsed. */
-function readFrontmatter(dir: string, file: string): { frontmatter: Record<string, unknown> } | { error: string } {
+function readFrontmatter(
+  dir: string,
+  file: string,
+): { frontmatter: Record<string, unknown> } | { error: string } {
   try {
     return { frontmatter: parseFrontmatter(readFileSync(join(dir, file), 'utf8')).frontmatter };
   } catch (error) {
@@ -104,7 +127,8 @@ export function readKnownPosts(dir: string): KnownPosts {
     // Broken frontmatter: the loader names the post and the problem.
     const read = readFrontmatter(dir, file);
     const declared = 'frontmatter' in read ? read.frontmatter.id : undefined;
-    if (typeof declared === 'string' && declared.trim()) byFrontmatterId[bareName(declared.trim())] ??= id;
+    if (typeof declared === 'string' && declared.trim())
+      byFrontmatterId[bareName(declared.trim())] ??= id;
   }
   // A file name wins over another post's frontmatter id.
   return { ...byFrontmatterId, ...known };

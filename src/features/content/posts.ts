@@ -64,7 +64,10 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     tags,
     path,
     url,
-    cover: await resolveCover(cover, (cover && coverAltFromMarkdown(body, { title, cover })) || title),
+    cover: await resolveCover(
+      cover,
+      (cover && coverAltFromMarkdown(body, { title, cover })) || title,
+    ),
     readingMinutes: readingMinutes(body, site.wordsPerMinute),
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),
     hasMath: entry.rendered ? KATEX.test(entry.rendered.html) : body.includes('$$'),

@@ -14,6 +14,9 @@ function readableText(markdown: string): string {
 export function readingMinutes(markdown: string, wordsPerMinute: number): number {
   const text = readableText(markdown);
   const cjk = text.match(CJK)?.length ?? 0;
-  const words = text.replace(CJK, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = text
+    .replace(CJK, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return Math.max(1, Math.round((words + cjk) / wordsPerMinute));
 }

@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { linkPosts, neighbours, relatedPosts } from './related-posts';
 
-const post = (id: string, date: string, tags: string[] = []) => ({ id, date: new Date(date), title: id, tags });
+const post = (id: string, date: string, tags: string[] = []) => ({
+  id,
+  date: new Date(date),
+  title: id,
+  tags,
+});
 
 const posts = [
   post('b', '2022-02-01', ['Milvus', 'Release']),
@@ -22,7 +27,10 @@ describe('previous and next', () => {
   test('the oldest has no previous, the newest no next, a lone post neither', () => {
     expect(neighbours(posts, 'a').previous).toBeUndefined();
     expect(neighbours(posts, 'f').next).toBeUndefined();
-    expect(neighbours([post('x', '2022-01-01')], 'x')).toEqual({ previous: undefined, next: undefined });
+    expect(neighbours([post('x', '2022-01-01')], 'x')).toEqual({
+      previous: undefined,
+      next: undefined,
+    });
   });
 
   test('an unknown post is an error naming it', () => {
@@ -49,14 +57,22 @@ describe('all posts at once', () => {
   test('give each post the same neighbours and related posts as asking for it alone', () => {
     const links = linkPosts(posts);
     for (const { id } of posts) {
-      expect(links.get(id), id).toEqual({ ...neighbours(posts, id), related: relatedPosts(posts, id) });
+      expect(links.get(id), id).toEqual({
+        ...neighbours(posts, id),
+        related: relatedPosts(posts, id),
+      });
     }
   });
 
   // Its speed at this size is the bench's to report (npm run bench), not a timed assertion.
   test('link a large blog: each of 1,000 posts gets three related posts', () => {
     const tags = ['Milvus', 'Release', 'Database', 'Cloud', 'RAG', 'Search', 'Kubernetes'];
-    const many = Array.from({ length: 1000 }, (_, i) => post(`p${i}`, `2020-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, [tags[i % 7]!, tags[(i * 3) % 7]!]));
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      post(`p${i}`, `2020-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, [
+        tags[i % 7]!,
+        tags[(i * 3) % 7]!,
+      ]),
+    );
     const links = linkPosts(many);
     expect(links.size).toBe(1000);
     expect([...links.values()].every((l) => l.related.length === 3)).toBe(true);

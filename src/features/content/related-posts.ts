@@ -26,7 +26,10 @@ export interface PostLinks<T> extends Neighbours<T> {
  * shared tags first, then newest first. One sort and one slug per tag for the whole site, so 1,000
  * posts take milliseconds (comparing each pair is the only quadratic step).
  */
-export function linkPosts<T extends Dated>(posts: readonly T[], limit = 3): Map<string, PostLinks<T>> {
+export function linkPosts<T extends Dated>(
+  posts: readonly T[],
+  limit = 3,
+): Map<string, PostLinks<T>> {
   const newestFirst = sortNewestFirst(posts);
   const slugs = newestFirst.map((post) => new Set(post.tags.map(tagSlug)));
   const links = new Map<string, PostLinks<T>>();

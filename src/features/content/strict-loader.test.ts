@@ -39,7 +39,16 @@ const noop: Loader = { name: 'test', load: async () => {} };
 describe('strictLoader', () => {
   test('prints every post’s build notes on every build, also when nothing was rendered again', async () => {
     const root = project({ 'a.md': '' });
-    const cached = { id: 'a', filePath: 'posts/a.md', rendered: { html: '', metadata: { frontmatter: { buildNotes: [{ kind: 'sanitize', message: 'removed <script>' }] } } } };
+    const cached = {
+      id: 'a',
+      filePath: 'posts/a.md',
+      rendered: {
+        html: '',
+        metadata: {
+          frontmatter: { buildNotes: [{ kind: 'sanitize', message: 'removed <script>' }] },
+        },
+      },
+    };
     const { ctx, lines } = context(root, [cached, { id: 'b', filePath: 'posts/b.mdx' }]);
     await strictLoader(noop, { dir: 'posts' }).load(ctx);
     expect(lines).toEqual(['warn [sanitize] posts/a.md: removed <script>']);
@@ -49,25 +58,42 @@ describe('strictLoader', () => {
     const root = project({ 'x.md': '', 'x.mdx': '' });
     let loaded = false;
     const { ctx } = context(root);
-    await expect(strictLoader({ name: 't', load: async () => void (loaded = true) }, { dir: 'posts' }).load(ctx)).rejects.toThrow(
-      /posts\/x\.md and posts\/x\.mdx: both would be the same page/,
-    );
+    await expect(
+      strictLoader({ name: 't', load: async () => void (loaded = true) }, { dir: 'posts' }).load(
+        ctx,
+      ),
+    ).rejects.toThrow(/posts\/x\.md and posts\/x\.mdx: both would be the same page/);
     expect(loaded).toBe(false);
   });
 
   test('fails on a post that could not be rendered (the glob loader only logs it)', async () => {
     const root = project({ 'a.md': '' });
     const { ctx } = context(root);
-    const failing: Loader = { name: 't', load: async ({ logger }) => logger.error('Error rendering a.md: image "x.png" does not exist') };
-    await expect(strictLoader(failing, { dir: 'posts' }).load(ctx)).rejects.toThrow(/cannot be built:\nError rendering a\.md/);
+    const failing: Loader = {
+      name: 't',
+      load: async ({ logger }) =>
+        logger.error('Error rendering a.md: image "x.png" does not exist'),
+    };
+    await expect(strictLoader(failing, { dir: 'posts' }).load(ctx)).rejects.toThrow(
+      /cannot be built:\nError rendering a\.md/,
+    );
   });
 
   test('names every post whose frontmatter is not YAML before loading anything', async () => {
-    const root = project({ 'a.md': '---\ntitle: [open\n---\n', 'b.md': '---\ntitle: B\n---\n', 'c.md': '---\ntitle: "x\n---\n' });
+    const root = project({
+      'a.md': '---\ntitle: [open\n---\n',
+      'b.md': '---\ntitle: B\n---\n',
+      'c.md': '---\ntitle: "x\n---\n',
+    });
     let loaded = false;
     const { ctx } = context(root);
-    const failure = strictLoader({ name: 't', load: async () => void (loaded = true) }, { dir: 'posts' }).load(ctx);
-    await expect(failure).rejects.toThrow(/posts\/a\.md: the frontmatter is not valid YAML[^]*posts\/c\.md: the frontmatter is not valid YAML/);
+    const failure = strictLoader(
+      { name: 't', load: async () => void (loaded = true) },
+      { dir: 'posts' },
+    ).load(ctx);
+    await expect(failure).rejects.toThrow(
+      /posts\/a\.md: the frontmatter is not valid YAML[^]*posts\/c\.md: the frontmatter is not valid YAML/,
+    );
     expect(loaded).toBe(false);
   });
 
@@ -79,18 +105,41 @@ describe('strictLoader', () => {
       if (!data.title) throw new Error('**title**: is required');
       return data;
     };
-    const store = { values: () => [], set: (entry: { id: string }) => (stored.push(entry.id), true) };
+    const store = {
+      values: () => [],
+      set: (entry: { id: string }) => (stored.push(entry.id), true),
+    };
     const reading: Loader = {
       name: 't',
       load: async ({ parseData, store }) => {
-        for (const [id, title] of [['a', ''], ['b', 'B'], ['c', '']]) {
-          const data = await parseData({ id: id!, data: { title }, filePath: join(root, `posts/${id}.md`) });
-          store.set({ id: id!, data, filePath: `posts/${id}.md`, digest: id, rendered: { html: '' } });
+        for (const [id, title] of [
+          ['a', ''],
+          ['b', 'B'],
+          ['c', ''],
+        ]) {
+          const data = await parseData({
+            id: id!,
+            data: { title },
+            filePath: join(root, `posts/${id}.md`),
+          });
+          store.set({
+            id: id!,
+            data,
+            filePath: `posts/${id}.md`,
+            digest: id,
+            rendered: { html: '' },
+          });
         }
       },
     };
-    const failure = strictLoader(reading, { dir: 'posts' }).load({ ...ctx, parseData: schema, store } as unknown as LoaderContext);
-    await expect(failure).rejects.toThrow(/cannot be built:\nposts\/a\.md: \*\*title\*\*: is required\nposts\/c\.md: \*\*title\*\*/);
+    const failure = strictLoader(reading, { dir: 'posts' }).load({
+      ...ctx,
+      parseData: schema,
+      store,
+    } as unknown as LoaderContext);
+    await expect(failure).rejects.toThrow(
+      /cannot be built:\nposts\/a\.md: \*\*title\*\*: is required\nposts\/c\.md: \*\*title\*\*/,
+    );
     expect(stored).toEqual(['b']);
   });
 
@@ -98,7 +147,10 @@ describe('strictLoader', () => {
     const root = project({ 'a.md': '' });
     const { ctx } = context(root);
     const stored: string[] = [];
-    const store = { values: () => [], set: (entry: { id: string }) => (stored.push(entry.id), true) };
+    const store = {
+      values: () => [],
+      set: (entry: { id: string }) => (stored.push(entry.id), true),
+    };
     const failing: Loader = {
       name: 't',
       load: async ({ logger, store }) => {
@@ -106,7 +158,9 @@ describe('strictLoader', () => {
         store.set({ id: 'a', data: {}, filePath: 'posts/a.md', digest: 'a' });
       },
     };
-    await expect(strictLoader(failing, { dir: 'posts' }).load({ ...ctx, store } as unknown as LoaderContext)).rejects.toThrow(/boom/);
+    await expect(
+      strictLoader(failing, { dir: 'posts' }).load({ ...ctx, store } as unknown as LoaderContext),
+    ).rejects.toThrow(/boom/);
     expect(stored).toEqual([]);
   });
 
@@ -116,7 +170,11 @@ describe('strictLoader', () => {
     const reading: Loader = {
       name: 't',
       load: async ({ parseData }) => {
-        await parseData({ id: 'a', data: { title: 'T', date: new Date(Date.UTC(2024, 10, 31)) }, filePath: join(root, 'posts/a.md') });
+        await parseData({
+          id: 'a',
+          data: { title: 'T', date: new Date(Date.UTC(2024, 10, 31)) },
+          filePath: join(root, 'posts/a.md'),
+        });
       },
     };
     await strictLoader(reading, { dir: 'posts' }).load(ctx);

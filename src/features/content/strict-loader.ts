@@ -33,7 +33,10 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       const folder = join(root, dir);
       const files = listPostFiles(folder);
       // The glob loader would stop at the first unusable name or unreadable frontmatter: all are found first.
-      const problems = [...postFileProblems(files, dir), ...frontmatterProblems(folder, files, dir)];
+      const problems = [
+        ...postFileProblems(files, dir),
+        ...frontmatterProblems(folder, files, dir),
+      ];
       const errors: string[] = [...problems];
       for (const problem of problems) context.logger.error(problem);
       if (problems.length && !context.watcher) throw failure(context.collection, errors);
@@ -54,7 +57,10 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       const store = context.watcher
         ? context.store
         : withMethod(context.store, 'set', (entry: Parameters<LoaderContext['store']['set']>[0]) =>
-            (entry.filePath && failed.has(entry.filePath)) || (!entry.rendered && !entry.deferredRender) ? false : context.store.set(entry),
+            (entry.filePath && failed.has(entry.filePath)) ||
+            (!entry.rendered && !entry.deferredRender)
+              ? false
+              : context.store.set(entry),
           );
       const parseData: LoaderContext['parseData'] = async (props) => {
         const data = withWrittenDate(props.data, props.filePath);
@@ -72,7 +78,8 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       if (errors.length && !context.watcher) throw failure(context.collection, errors);
 
       for (const entry of context.store.values()) {
-        for (const note of notesOf(entry.rendered?.metadata?.frontmatter)) context.logger.warn(formatNote(note, entry.filePath ?? entry.id));
+        for (const note of notesOf(entry.rendered?.metadata?.frontmatter))
+          context.logger.warn(formatNote(note, entry.filePath ?? entry.id));
       }
     },
   };
@@ -90,11 +97,16 @@ function withMethod<T extends object, K extends keyof T>(target: T, name: K, met
 }
 
 function failure(collection: string, errors: string[]): Error {
-  return new Error(`The "${collection}" collection has posts that cannot be built:\n${errors.join('\n')}`);
+  return new Error(
+    `The "${collection}" collection has posts that cannot be built:\n${errors.join('\n')}`,
+  );
 }
 
 /** The frontmatter with `date` as the author wrote it, when YAML turned it into a `Date`. */
-function withWrittenDate<T extends Record<string, unknown>>(data: T, filePath: string | undefined): T {
+function withWrittenDate<T extends Record<string, unknown>>(
+  data: T,
+  filePath: string | undefined,
+): T {
   if (!(data.date instanceof Date) || !filePath) return data;
   let written: string | undefined;
   try {

@@ -4,7 +4,10 @@ import { findMedia, MEDIA_DIR } from '../media/manifest';
 
 // Only covers go through astro:assets; globbing the whole media folder would copy every GIF and
 // the wallpaper master into the build unused.
-const coverImages = import.meta.glob<ImageMetadata>('../../assets/media/covers/*.{png,jpg,jpeg,webp,avif}', { import: 'default' });
+const coverImages = import.meta.glob<ImageMetadata>(
+  '../../assets/media/covers/*.{png,jpg,jpeg,webp,avif}',
+  { import: 'default' },
+);
 
 /** The cover's widths (the column is at most 42rem, 672 px, wide; 2x for dense screens). */
 export const COVER_WIDTHS = [480, 672, 960, 1344];
@@ -22,7 +25,10 @@ export interface Cover {
 }
 
 /** A post's cover, resolved once: the local copy when the manifest has one, else the remote address. */
-export async function resolveCover(src: string | undefined, alt: string): Promise<Cover | undefined> {
+export async function resolveCover(
+  src: string | undefined,
+  alt: string,
+): Promise<Cover | undefined> {
   if (!src) return undefined;
   const entry = findMedia(src);
   if (entry?.role !== 'cover') return { src, alt };
@@ -32,5 +38,13 @@ export async function resolveCover(src: string | undefined, alt: string): Promis
       `src/features/media/manifest.ts: "${entry.file}" (for ${entry.remote}) must be a PNG, JPEG, WebP or AVIF file in src/assets/media/covers/ (covers are converted to AVIF/WebP, which would keep only a GIF's first frame)`,
     );
   }
-  return { src, alt, local: { image: await load(), file: join(MEDIA_DIR, entry.file), carriesTitle: entry.carriesTitle ?? false } };
+  return {
+    src,
+    alt,
+    local: {
+      image: await load(),
+      file: join(MEDIA_DIR, entry.file),
+      carriesTitle: entry.carriesTitle ?? false,
+    },
+  };
 }

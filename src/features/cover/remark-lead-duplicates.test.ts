@@ -1,16 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import { runRemark } from '../markdown/plugin-testing';
-import { coverAltFromMarkdown, isSameTitle, remarkLeadDuplicates, titleKey } from './remark-lead-duplicates';
+import {
+  coverAltFromMarkdown,
+  isSameTitle,
+  remarkLeadDuplicates,
+  titleKey,
+} from './remark-lead-duplicates';
 
 const COVER = 'https://assets.zilliz.com/cover_123.png';
 
-async function body(markdown: string, frontmatter: Record<string, unknown> = { title: "What's New in Milvus 2.1", cover: 'assets.zilliz.com/cover_123.png' }) {
+async function body(
+  markdown: string,
+  frontmatter: Record<string, unknown> = {
+    title: "What's New in Milvus 2.1",
+    cover: 'assets.zilliz.com/cover_123.png',
+  },
+) {
   return (await runRemark([remarkLeadDuplicates], markdown, { frontmatter })).html;
 }
 
 describe('the same title, however it is punctuated', () => {
   test.each([
-    ["What’s New in Milvus 2.1", "What's New in Milvus 2.1"],
+    ['What’s New in Milvus 2.1', "What's New in Milvus 2.1"],
     ['“Quoted” — Title!', '"Quoted" - Title'],
     ['A Small Step for Milvus – 10,000 Stars', 'A Small Step for Milvus - 10000 Stars'],
     ['  milvus   2.0:  WHAT changed ', 'Milvus 2.0 - What Changed'],
@@ -23,7 +34,8 @@ describe('the same title, however it is punctuated', () => {
     ['', 'Anything'],
   ])('"%s" is not "%s"', (heading, title) => expect(isSameTitle(heading, title)).toBe(false));
 
-  test('the key keeps letters and digits of every script', () => expect(titleKey('向量 数据库 2.0!')).toBe('向量数据库20'));
+  test('the key keeps letters and digits of every script', () =>
+    expect(titleKey('向量 数据库 2.0!')).toBe('向量数据库20'));
 });
 
 describe('one title, one cover', () => {
@@ -33,12 +45,18 @@ describe('one title, one cover', () => {
   });
 
   test('the cover repeated after a heading or a paragraph is dropped; the heading and the paragraph stay', async () => {
-    expect(await body(`## Overview\n\n![Cover](${COVER})\n\nText.`)).toBe('<h2>Overview</h2>\n<p>Text.</p>');
-    expect(await body(`Intro.\n\n[![Cover](${COVER})](https://milvus.io)\n\nText.`)).toBe('<p>Intro.</p>\n<p>Text.</p>');
+    expect(await body(`## Overview\n\n![Cover](${COVER})\n\nText.`)).toBe(
+      '<h2>Overview</h2>\n<p>Text.</p>',
+    );
+    expect(await body(`Intro.\n\n[![Cover](${COVER})](https://milvus.io)\n\nText.`)).toBe(
+      '<p>Intro.</p>\n<p>Text.</p>',
+    );
   });
 
   test('the cover written as HTML is recognised', async () => {
-    expect(await body(`Intro.\n\n<p align="center"><img src="${COVER}" alt="Cover"></p>\n\nText.`)).toBe('<p>Intro.</p>\n<p>Text.</p>');
+    expect(
+      await body(`Intro.\n\n<p align="center"><img src="${COVER}" alt="Cover"></p>\n\nText.`),
+    ).toBe('<p>Intro.</p>\n<p>Text.</p>');
   });
 
   test('a title h1 after other content is a section, not a duplicate; the cover far down the post stays', async () => {
@@ -48,14 +66,22 @@ describe('one title, one cover', () => {
   });
 
   test('another image and other h1s stay', async () => {
-    const html = await body(`# What's New in Milvus 2.1\n\n![Other](https://assets.zilliz.com/other.png)\n\n# Setup`);
-    expect(html).toBe('<p><img src="https://assets.zilliz.com/other.png" alt="Other"></p>\n<h1>Setup</h1>');
+    const html = await body(
+      `# What's New in Milvus 2.1\n\n![Other](https://assets.zilliz.com/other.png)\n\n# Setup`,
+    );
+    expect(html).toBe(
+      '<p><img src="https://assets.zilliz.com/other.png" alt="Other"></p>\n<h1>Setup</h1>',
+    );
   });
 
   test('the cover description comes from wherever the body repeats it', () => {
     const head = { title: 'T', cover: COVER };
-    expect(coverAltFromMarkdown(`## Overview\n\n![Cover](${COVER} "The caption")\n\nText.`, head)).toBe('The caption');
-    expect(coverAltFromMarkdown(`Intro.\n\n<img src="${COVER}" alt="A lighthouse">`, head)).toBe('A lighthouse');
+    expect(
+      coverAltFromMarkdown(`## Overview\n\n![Cover](${COVER} "The caption")\n\nText.`, head),
+    ).toBe('The caption');
+    expect(coverAltFromMarkdown(`Intro.\n\n<img src="${COVER}" alt="A lighthouse">`, head)).toBe(
+      'A lighthouse',
+    );
     expect(coverAltFromMarkdown(`![Cover](${COVER})`, head)).toBeUndefined();
   });
 });

@@ -8,7 +8,9 @@ import { normaliseWebUrl } from '../content/frontmatter';
 /** Alt text that only names the file type or a number says nothing to a reader. */
 export function isMeaninglessAlt(alt: string | null | undefined): boolean {
   const text = (alt ?? '').trim();
-  return !text || /^(cover|cover image|image|img|gif|picture|pic|photo|screenshot)?\s*\d*$/i.test(text);
+  return (
+    !text || /^(cover|cover image|image|img|gif|picture|pic|photo|screenshot)?\s*\d*$/i.test(text)
+  );
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -22,7 +24,10 @@ function sameUrl(a: string, b: string): boolean {
  * this step), dashes, punctuation, emoji, case and spacing no longer tell two spellings apart.
  */
 export function titleKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function editDistance(a: string, b: string): number {
@@ -30,7 +35,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -43,7 +52,10 @@ export function isSameTitle(heading: string, title: string): boolean {
   const b = titleKey(title);
   if (!a || !b) return false;
   if (a === b) return true;
-  return Math.min(a.length, b.length) >= 10 && editDistance(a, b) <= Math.floor(Math.max(a.length, b.length) / 10);
+  return (
+    Math.min(a.length, b.length) >= 10 &&
+    editDistance(a, b) <= Math.floor(Math.max(a.length, b.length) / 10)
+  );
 }
 
 interface LoneImage {
@@ -52,10 +64,14 @@ interface LoneImage {
 }
 
 const attribute = (tag: string, name: string) =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** `<p align="center"><a href="…"><img src="…" alt="…"></a></p>`: raw HTML holding one image and nothing else. */
-const HTML_LONE_IMAGE = /^(?:<(?:p|div|center)\b[^>]*>\s*)?(?:<a\b[^>]*>\s*)?(<img\b[^>]*>)\s*(?:<\/a>\s*)?(?:<\/(?:p|div|center)>)?$/i;
+const HTML_LONE_IMAGE =
+  /^(?:<(?:p|div|center)\b[^>]*>\s*)?(?:<a\b[^>]*>\s*)?(<img\b[^>]*>)\s*(?:<\/a>\s*)?(?:<\/(?:p|div|center)>)?$/i;
 
 /** The lone image of a block such as `![Cover](url)`, `[![Cover](url)](link)` or its HTML spelling. */
 function loneImage(node: RootContent): LoneImage | undefined {
@@ -63,7 +79,10 @@ function loneImage(node: RootContent): LoneImage | undefined {
     const tag = HTML_LONE_IMAGE.exec(node.value.trim())?.[1];
     const url = tag && attribute(tag, 'src');
     if (!tag || !url) return undefined;
-    return { url, described: [attribute(tag, 'title'), attribute(tag, 'alt')].find((t) => !isMeaninglessAlt(t)) };
+    return {
+      url,
+      described: [attribute(tag, 'title'), attribute(tag, 'alt')].find((t) => !isMeaninglessAlt(t)),
+    };
   }
   if (node.type !== 'paragraph') return undefined;
   const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
@@ -71,9 +90,17 @@ function loneImage(node: RootContent): LoneImage | undefined {
   const [only] = parts;
   let image: Image | undefined;
   if (only?.type === 'image') image = only;
-  else if (only?.type === 'link' && only.children.length === 1 && only.children[0]?.type === 'image') image = only.children[0];
+  else if (
+    only?.type === 'link' &&
+    only.children.length === 1 &&
+    only.children[0]?.type === 'image'
+  )
+    image = only.children[0];
   if (!image) return undefined;
-  return { url: image.url, described: [image.title, image.alt].find((t) => !isMeaninglessAlt(t)) ?? undefined };
+  return {
+    url: image.url,
+    described: [image.title, image.alt].find((t) => !isMeaninglessAlt(t)) ?? undefined,
+  };
 }
 
 /** The text of a level-1 heading, in Markdown or raw HTML (`<h1>Title</h1>`). */
@@ -86,7 +113,8 @@ function h1Text(node: RootContent): string | undefined {
   return undefined;
 }
 
-const isComment = (node: RootContent) => node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+const isComment = (node: RootContent) =>
+  node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
 
 /** How far into the body a repeated cover is looked for: it follows a heading or a first paragraph at most. */
 export const LEAD_BLOCKS = 4;
@@ -118,7 +146,12 @@ export function leadingDuplicates(tree: Root, { title, cover }: PostHead): Leadi
     if (++blocks > LEAD_BLOCKS) break;
     const heading = h1Text(node);
     // Leading: nothing but a cover before it.
-    if (!seenTitle && heading !== undefined && indexes.length === blocks - 1 && isSameTitle(heading, title)) {
+    if (
+      !seenTitle &&
+      heading !== undefined &&
+      indexes.length === blocks - 1 &&
+      isSameTitle(heading, title)
+    ) {
       seenTitle = true;
       indexes.push(index);
       continue;
@@ -134,14 +167,19 @@ export function leadingDuplicates(tree: Root, { title, cover }: PostHead): Leadi
 
 /** The cover's description from a post's markdown; reads only its opening blocks. */
 export function coverAltFromMarkdown(markdown: string, head: PostHead): string | undefined {
-  const opening = markdown.trimStart().split(/\n\s*\n/).slice(0, LEAD_BLOCKS * 2).join('\n\n');
+  const opening = markdown
+    .trimStart()
+    .split(/\n\s*\n/)
+    .slice(0, LEAD_BLOCKS * 2)
+    .join('\n\n');
   return leadingDuplicates(fromMarkdown(opening), head).coverAlt;
 }
 
 /** Drops the repeated title and cover (see `leadingDuplicates`). */
 export function remarkLeadDuplicates() {
   return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter ?? {};
+    const frontmatter =
+      (file.data.astro as { frontmatter?: Record<string, unknown> } | undefined)?.frontmatter ?? {};
     if (typeof frontmatter.title !== 'string' && typeof frontmatter.title !== 'number') return;
     const cover = typeof frontmatter.cover === 'string' ? frontmatter.cover : undefined;
     const { indexes } = leadingDuplicates(tree, { title: String(frontmatter.title), cover });

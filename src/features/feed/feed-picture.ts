@@ -64,7 +64,11 @@ export async function feedPicture(post: PostSummary): Promise<FeedImage> {
   const local = post.cover?.local;
   if (local) {
     const variant = await feedCoverVariant(local);
-    return describe(absoluteUrl(feedFilePath(variant.name)), await renderVariant(variant), variant.contentType);
+    return describe(
+      absoluteUrl(feedFilePath(variant.name)),
+      await renderVariant(variant),
+      variant.contentType,
+    );
   }
   if (post.cover) return { url: post.cover.src, local: false };
   const card = await renderCard(await postCardInput(post));

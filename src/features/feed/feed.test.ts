@@ -10,7 +10,9 @@ test('makes links and images absolute against the page URL', () => {
   );
   expect(html).toContain('href="https://example.org/sub/blog/other/"');
   expect(html).toContain('src="https://example.org/sub/blog/post/img/a.png"');
-  expect(html).toContain('srcset="https://example.org/sub/blog/post/img/a.png 1x, https://example.org/sub/b.png 2x"');
+  expect(html).toContain(
+    'srcset="https://example.org/sub/blog/post/img/a.png 1x, https://example.org/sub/b.png 2x"',
+  );
   expect(html).toContain('href="https://example.org/sub/blog/post/#note"');
 });
 
@@ -26,22 +28,44 @@ test('drops what only works on the page: controls, heading anchors, frames and K
   );
   expect(html).not.toMatch(/<button|heading-anchor|heading-alias|<iframe|katex-html/);
   expect(html).toContain('<h2 id="a">A</h2>');
-  expect(html).toContain('<a href="https://www.youtube.com/embed/abc" class="embed-card"><span class="embed-card-provider">YouTube</span>: <span class="embed-card-title">A talk</span>');
+  expect(html).toContain(
+    '<a href="https://www.youtube.com/embed/abc" class="embed-card"><span class="embed-card-provider">YouTube</span>: <span class="embed-card-title">A talk</span>',
+  );
   expect(html).toContain('<math><mi>x</mi></math>');
 });
 
 test('escapes XML in extras', () => {
   expect(escapeXml(`a<b>&"'`)).toBe('a&lt;b&gt;&amp;&quot;&apos;');
-  const extras = feedItemExtras({ url: 'https://x.example/a.png?a=1&b=2', type: 'image/png', width: 1200, height: 630, local: false }, 'A & B');
+  const extras = feedItemExtras(
+    {
+      url: 'https://x.example/a.png?a=1&b=2',
+      type: 'image/png',
+      width: 1200,
+      height: 630,
+      local: false,
+    },
+    'A & B',
+  );
   expect(extras).toContain('url="https://x.example/a.png?a=1&amp;b=2"');
   expect(extras).toContain('<dc:creator>A &amp; B</dc:creator>');
 });
 
 test('a picture on this site is an enclosure with its size; a remote one is Media RSS alone, claiming no size', () => {
-  const own = { url: 'https://example.org/sub/feed/c-1.jpg', type: 'image/jpeg', bytes: 51234, width: 1200, height: 675, local: true };
+  const own = {
+    url: 'https://example.org/sub/feed/c-1.jpg',
+    type: 'image/jpeg',
+    bytes: 51234,
+    width: 1200,
+    height: 675,
+    local: true,
+  };
   expect(feedEnclosure(own)).toEqual({ url: own.url, length: 51234, type: 'image/jpeg' });
-  expect(feedItemExtras(own, 'A')).toContain('<media:content url="https://example.org/sub/feed/c-1.jpg" medium="image" type="image/jpeg" fileSize="51234" width="1200" height="675"/>');
+  expect(feedItemExtras(own, 'A')).toContain(
+    '<media:content url="https://example.org/sub/feed/c-1.jpg" medium="image" type="image/jpeg" fileSize="51234" width="1200" height="675"/>',
+  );
   const remote = { url: 'https://assets.example/c.png', local: false };
   expect(feedEnclosure(remote)).toBeUndefined();
-  expect(feedItemExtras(remote, 'A')).toContain('<media:content url="https://assets.example/c.png" medium="image"/>');
+  expect(feedItemExtras(remote, 'A')).toContain(
+    '<media:content url="https://assets.example/c.png" medium="image"/>',
+  );
 });

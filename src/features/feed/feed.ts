@@ -32,13 +32,18 @@ function absoluteSrcset(value: string, base: string): string {
     .join(', ');
 }
 
-const classesOf = (node: Element) => (Array.isArray(node.properties.className) ? node.properties.className.map(String) : []);
+const classesOf = (node: Element) =>
+  Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
 
 /** The site's own controls and KaTeX's presentational copy of each formula. */
 function isPageOnly(node: Element): boolean {
   if (node.tagName === 'button') return true;
   const classes = classesOf(node);
-  return classes.includes('heading-anchor') || classes.includes('heading-alias') || classes.includes('katex-html');
+  return (
+    classes.includes('heading-anchor') ||
+    classes.includes('heading-alias') ||
+    classes.includes('katex-html')
+  );
 }
 
 /** Rewrites relative URLs against `pageUrl` and drops what only works on the page. */
@@ -54,7 +59,10 @@ export function feedHtml(html: string, pageUrl: string): string {
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       let card: Element | undefined;
       try {
-        card = embedCard(new URL(src, pageUrl), typeof node.properties.title === 'string' ? node.properties.title : undefined);
+        card = embedCard(
+          new URL(src, pageUrl),
+          typeof node.properties.title === 'string' ? node.properties.title : undefined,
+        );
       } catch {
         card = undefined;
       }
@@ -79,7 +87,10 @@ export function feedHtml(html: string, pageUrl: string): string {
 }
 
 export function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return value.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 export interface FeedImage {
@@ -112,8 +123,12 @@ export function feedItemExtras(image: FeedImage, author: string): string {
 }
 
 /** The RSS 2.0 enclosure of a picture on this site; none for a remote one, whose size is unknown. */
-export function feedEnclosure(image: FeedImage): { url: string; length: number; type: string } | undefined {
-  return image.local && image.bytes && image.type ? { url: image.url, length: image.bytes, type: image.type } : undefined;
+export function feedEnclosure(
+  image: FeedImage,
+): { url: string; length: number; type: string } | undefined {
+  return image.local && image.bytes && image.type
+    ? { url: image.url, length: image.bytes, type: image.type }
+    : undefined;
 }
 
 export const FEED_NAMESPACES = {

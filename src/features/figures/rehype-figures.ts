@@ -9,7 +9,9 @@ export const COLUMN_WIDTH = 640;
 
 /** Alt text that says nothing (`Gif2`) or mostly names the file type (`Timeline gif`). */
 export function saysLittle(alt: string): boolean {
-  return isMeaninglessAlt(alt) || /\b(gif|png|jpe?g|webp|image|img|picture|screenshot)\b/i.test(alt);
+  return (
+    isMeaninglessAlt(alt) || /\b(gif|png|jpe?g|webp|image|img|picture|screenshot)\b/i.test(alt)
+  );
 }
 
 /** The image of a paragraph that holds only that image (possibly inside a link), and nothing else. */
@@ -20,7 +22,8 @@ export function loneImage(node: Element): Element | undefined {
   const [only] = parts as Element[];
   if (only!.tagName === 'img') return only;
   const inner = only!.children.filter((child) => child.type === 'element');
-  if (only!.tagName === 'a' && inner.length === 1 && (inner[0] as Element).tagName === 'img') return inner[0] as Element;
+  if (only!.tagName === 'a' && inner.length === 1 && (inner[0] as Element).tagName === 'img')
+    return inner[0] as Element;
   return undefined;
 }
 
@@ -29,7 +32,10 @@ export function loneImage(node: Element): Element | undefined {
  * JavaScript; full-size.browser.ts turns it into a dialog. `describes` is the id of the image,
  * whose alt text says which image the link shows.
  */
-export function fullSizeLink(file: { href: string; width: number; height: number; still?: string }, describes: string): Element {
+export function fullSizeLink(
+  file: { href: string; width: number; height: number; still?: string },
+  describes: string,
+): Element {
   return h(
     'a.media-control.media-expand',
     {
@@ -48,9 +54,16 @@ export function fullSizeLink(file: { href: string; width: number; height: number
  * The image with its controls laid over its corner: inside the figure, above the caption, never
  * between the image and its caption. A span, so it is valid wherever the image was.
  */
-export function mediaFrame(image: ElementContent, controls: Element[], properties: Record<string, string | string[]> = {}): Element {
+export function mediaFrame(
+  image: ElementContent,
+  controls: Element[],
+  properties: Record<string, string | string[]> = {},
+): Element {
   const className = ['media-frame', ...((properties.className as string[] | undefined) ?? [])];
-  return h('span', { ...properties, className }, [image, ...(controls.length ? [h('span.media-controls', controls)] : [])]);
+  return h('span', { ...properties, className }, [
+    image,
+    ...(controls.length ? [h('span.media-controls', controls)] : []),
+  ]);
 }
 
 /**
@@ -75,7 +88,12 @@ export function rehypeFigures() {
       let content = node.children.find((child) => child.type === 'element')!;
       const width = Number(img.properties.width);
       const height = Number(img.properties.height);
-      if (content === img && width > COLUMN_WIDTH && height > 0 && typeof img.properties.src === 'string') {
+      if (
+        content === img &&
+        width > COLUMN_WIDTH &&
+        height > 0 &&
+        typeof img.properties.src === 'string'
+      ) {
         const id = typeof img.properties.id === 'string' ? img.properties.id : `figure-${++wide}`;
         img.properties.id = id;
         content = mediaFrame(img, [fullSizeLink({ href: img.properties.src, width, height }, id)]);
@@ -84,7 +102,8 @@ export function rehypeFigures() {
       return [SKIP, index + 1];
     });
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'img' || !/^(https?:)?\/\//i.test(String(node.properties.src ?? ''))) return;
+      if (node.tagName !== 'img' || !/^(https?:)?\/\//i.test(String(node.properties.src ?? '')))
+        return;
       node.properties.loading ??= 'lazy';
       node.properties.decoding ??= 'async';
     });

@@ -51,5 +51,9 @@ export function addNote(file: VFile, kind: NoteKind, message: string): void {
 /** The notes kept with a rendered post (`entry.rendered.metadata.frontmatter`). */
 export function notesOf(frontmatter: unknown): BuildNote[] {
   const notes = (frontmatter as Record<string, unknown> | undefined)?.[KEY];
-  return Array.isArray(notes) ? notes.filter((n): n is BuildNote => typeof n?.kind === 'string' && typeof n?.message === 'string') : [];
+  return Array.isArray(notes)
+    ? notes.filter(
+        (n): n is BuildNote => typeof n?.kind === 'string' && typeof n?.message === 'string',
+      )
+    : [];
 }

@@ -17,7 +17,9 @@ function checkLocalImage(file: VFile, url: string): void {
   if (!path || !isRelativeImage(path)) return;
   const target = resolve(dirname(file.path), path);
   if (!existsSync(target)) {
-    throw new Error(`${relative(process.cwd(), file.path)}: image "${url}" does not exist (looked for ${relative(process.cwd(), target)})`);
+    throw new Error(
+      `${relative(process.cwd(), file.path)}: image "${url}" does not exist (looked for ${relative(process.cwd(), target)})`,
+    );
   }
 }
 
@@ -43,7 +45,8 @@ export function remarkLocalImages() {
 export function rehypeLocalImages() {
   return (tree: HastRoot, file: VFile) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'img' && typeof node.properties.src === 'string') checkLocalImage(file, node.properties.src);
+      if (node.tagName === 'img' && typeof node.properties.src === 'string')
+        checkLocalImage(file, node.properties.src);
     });
   };
 }

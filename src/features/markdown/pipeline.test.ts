@@ -15,7 +15,9 @@ describe('lead duplicates', () => {
     const markdown = '![Cover image](https://a.example/c.png "The caption")\n\nText.';
     const { code } = await render(markdown, { title: 'T', cover: 'a.example/c.png' });
     expect(code).not.toContain('<img');
-    expect(coverAltFromMarkdown(markdown, { title: 'T', cover: 'a.example/c.png' })).toBe('The caption');
+    expect(coverAltFromMarkdown(markdown, { title: 'T', cover: 'a.example/c.png' })).toBe(
+      'The caption',
+    );
   });
 
   test('drops a leading h1 equal to the title, but keeps other headings and images', async () => {
@@ -35,12 +37,17 @@ describe('lead duplicates', () => {
     expect(code).toContain('c.png');
   });
 
-  test.each(['Gif2', 'Cover image', 'image', '', ' 3 '])('"%s" says nothing', (alt) => expect(isMeaninglessAlt(alt)).toBe(true));
-  test('a real description says something', () => expect(isMeaninglessAlt('Milvus timeline')).toBe(false));
+  test.each(['Gif2', 'Cover image', 'image', '', ' 3 '])('"%s" says nothing', (alt) =>
+    expect(isMeaninglessAlt(alt)).toBe(true),
+  );
+  test('a real description says something', () =>
+    expect(isMeaninglessAlt('Milvus timeline')).toBe(false));
 });
 
 test('obsolete align attributes become classes', async () => {
-  const { code } = await render('<div align="center">Click <a href="#">here</a> to watch</div>\n\n| a |\n|:-:|\n| b |');
+  const { code } = await render(
+    '<div align="center">Click <a href="#">here</a> to watch</div>\n\n| a |\n|:-:|\n| b |',
+  );
   expect(code).toContain('<div class="align-center">Click <a href="#">here</a> to watch</div>');
   expect(code).toContain('<th class="align-center">a</th>');
   expect(code).not.toContain('align="');
@@ -57,34 +64,56 @@ test.each([
   ['cpp', 'cpp'],
   [null, 'plaintext'],
   ['', 'plaintext'],
-])('code language %s → %s', (input, expected) => expect(normaliseCodeLanguage(input)).toBe(expected));
+])('code language %s → %s', (input, expected) =>
+  expect(normaliseCodeLanguage(input)).toBe(expected),
+);
 
 describe('media', () => {
   test('a titled lone image becomes a figure; its title captions it and replaces a meaningless alt', async () => {
     const { code } = await render('![Gif2](https://a.example/x.png "What it shows.")');
-    expect(code).toContain('<figure><img src="https://a.example/x.png" alt="What it shows." loading="lazy" decoding="async"><figcaption>What it shows.</figcaption></figure>');
+    expect(code).toContain(
+      '<figure><img src="https://a.example/x.png" alt="What it shows." loading="lazy" decoding="async"><figcaption>What it shows.</figcaption></figure>',
+    );
   });
 
   test('a described alt is kept; untitled and inline images are not wrapped; unknown remote images stay remote and lazy', async () => {
-    const { code } = await render('![A diagram](https://a.example/d.png "Caption")\n\nSee ![icon](https://a.example/i.png "Icon") inline.\n\n![plain](https://a.example/p.png)');
+    const { code } = await render(
+      '![A diagram](https://a.example/d.png "Caption")\n\nSee ![icon](https://a.example/i.png "Icon") inline.\n\n![plain](https://a.example/p.png)',
+    );
     expect(code).toContain('alt="A diagram"');
     expect(code.match(/<figure>/g)).toHaveLength(1);
-    expect(code).toContain('<p>See <img src="https://a.example/i.png" alt="icon" title="Icon" loading="lazy" decoding="async"> inline.</p>');
-    expect(code).toContain('<p><img src="https://a.example/p.png" alt="plain" loading="lazy" decoding="async"></p>');
+    expect(code).toContain(
+      '<p>See <img src="https://a.example/i.png" alt="icon" title="Icon" loading="lazy" decoding="async"> inline.</p>',
+    );
+    expect(code).toContain(
+      '<p><img src="https://a.example/p.png" alt="plain" loading="lazy" decoding="async"></p>',
+    );
   });
 
   test('an animation the manifest knows becomes a local picture in its figure (details: src/features/animations/animations.test.ts)', async () => {
-    const { code } = await render('![Timeline gif](https://assets.zilliz.com/Milvus_10000_star_timeline_3sec_de1a7c906a.gif "Milvus 10000 star timeline.")');
+    const { code } = await render(
+      '![Timeline gif](https://assets.zilliz.com/Milvus_10000_star_timeline_3sec_de1a7c906a.gif "Milvus 10000 star timeline.")',
+    );
     expect(code).not.toContain('assets.zilliz.com');
-    expect(code).toMatch(/^<figure><span class="media-frame media-animation" data-media-animation="controlled"><picture><source type="image\/webp" media="print"/);
-    expect(code).toMatch(/<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540"/);
-    expect(code).toMatch(/<\/span><\/span><figcaption>Milvus 10000 star timeline\.<\/figcaption><\/figure>$/);
+    expect(code).toMatch(
+      /^<figure><span class="media-frame media-animation" data-media-animation="controlled"><picture><source type="image\/webp" media="print"/,
+    );
+    expect(code).toMatch(
+      /<img src="\/media\/milvus-10k-stars-timeline\.\w+\.gif" alt="Milvus 10000 star timeline\." [^>]*width="960" height="540"/,
+    );
+    expect(code).toMatch(
+      /<\/span><\/span><figcaption>Milvus 10000 star timeline\.<\/figcaption><\/figure>$/,
+    );
   });
 
   test('the wallpaper link leads to a card of sizes right after its paragraph (details: src/features/wallpaper/wallpaper.test.ts)', async () => {
-    const { code } = await render('Get [the wallpaper](https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png)!\n\nAfter.');
+    const { code } = await render(
+      'Get [the wallpaper](https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png)!\n\nAfter.',
+    );
     expect(code).toContain('<a href="#wallpaper-downloads">the wallpaper</a>');
-    expect(code.indexOf('<section class="wallpaper-card"')).toBeGreaterThan(code.indexOf('the wallpaper'));
+    expect(code.indexOf('<section class="wallpaper-card"')).toBeGreaterThan(
+      code.indexOf('the wallpaper'),
+    );
     expect(code.indexOf('<section class="wallpaper-card"')).toBeLessThan(code.indexOf('After.'));
     expect(code.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
   });

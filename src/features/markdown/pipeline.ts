@@ -44,7 +44,9 @@ export interface PipelineOptions {
  *   set aside while they run (set-aside-code.ts).
  * Only `$$…$$` is math: posts write prices like $5 and $10.
  */
-export function createMarkdownPipeline({ posts = {} }: PipelineOptions = {}): UnifiedProcessorOptions {
+export function createMarkdownPipeline({
+  posts = {},
+}: PipelineOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
     // Astro's smart punctuation, computed the same way but cheaper (remark-smart-punctuation.ts). It

@@ -21,26 +21,46 @@ export interface PluginRun {
   frontmatter: Record<string, unknown>;
 }
 
-function fileFor(value: string, { path = '/site/src/content/blog/post.md', frontmatter = {} }: { path?: string; frontmatter?: Record<string, unknown> }) {
+function fileFor(
+  value: string,
+  {
+    path = '/site/src/content/blog/post.md',
+    frontmatter = {},
+  }: { path?: string; frontmatter?: Record<string, unknown> },
+) {
   return new VFile({ value, path, data: { astro: { frontmatter: { ...frontmatter } } } });
 }
 
 function resultOf(html: string, file: VFile): PluginRun {
-  const frontmatter = (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter;
+  const frontmatter = (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro
+    .frontmatter;
   return { html, notes: notesOf(frontmatter).map((n) => `[${n.kind}] ${n.message}`), frontmatter };
 }
 
-export async function runRehype(plugins: Pluggable[], html: string, options: { path?: string; frontmatter?: Record<string, unknown> } = {}): Promise<PluginRun> {
+export async function runRehype(
+  plugins: Pluggable[],
+  html: string,
+  options: { path?: string; frontmatter?: Record<string, unknown> } = {},
+): Promise<PluginRun> {
   const file = fileFor(html, options);
-  const tree = (await unified().use(plugins).run(fromHtml(html, { fragment: true }), file)) as HastRoot;
+  const tree = (await unified()
+    .use(plugins)
+    .run(fromHtml(html, { fragment: true }), file)) as HastRoot;
   return resultOf(toHtml(tree), file);
 }
 
-export async function runRemark(plugins: Pluggable[], markdown: string, options: { path?: string; frontmatter?: Record<string, unknown>; rehype?: Pluggable[] } = {}): Promise<PluginRun & { tree: MdastRoot }> {
+export async function runRemark(
+  plugins: Pluggable[],
+  markdown: string,
+  options: { path?: string; frontmatter?: Record<string, unknown>; rehype?: Pluggable[] } = {},
+): Promise<PluginRun & { tree: MdastRoot }> {
   const file = fileFor(markdown, options);
   const processor = unified().use(remarkParse).use(plugins);
   const tree = (await processor.run(processor.parse(file), file)) as MdastRoot;
-  const hast = (await unified().use(remarkRehype, { allowDangerousHtml: true }).use(options.rehype ?? []).run(structuredClone(tree), file)) as HastRoot;
+  const hast = (await unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(options.rehype ?? [])
+    .run(structuredClone(tree), file)) as HastRoot;
   const html = toHtml(hast, { allowDangerousHtml: true });
   return { ...resultOf(html, file), tree };
 }

@@ -3,8 +3,23 @@ import { visit } from 'unist-util-visit';
 
 /** Link texts that say nothing about where the link goes (the English ones search engines and Lighthouse flag). */
 const GENERIC_LINK_TEXTS = new Set([
-  'click here', 'click this', 'go', 'here', 'information', 'learn more', 'link', 'more', 'more info',
-  'more information', 'read more', 'right here', 'see more', 'start', 'this', 'this link', 'this page',
+  'click here',
+  'click this',
+  'go',
+  'here',
+  'information',
+  'learn more',
+  'link',
+  'more',
+  'more info',
+  'more information',
+  'read more',
+  'right here',
+  'see more',
+  'start',
+  'this',
+  'this link',
+  'this page',
 ]);
 
 export function isGenericLinkText(text: string): boolean {

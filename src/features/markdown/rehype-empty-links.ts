@@ -17,7 +17,9 @@ export function linkLabel(href: string): string {
 function hasDescribedImage(node: Element): boolean {
   return node.children.some(
     (child: ElementContent) =>
-      child.type === 'element' && ((child.tagName === 'img' && String(child.properties.alt ?? '').trim() !== '') || hasDescribedImage(child)),
+      child.type === 'element' &&
+      ((child.tagName === 'img' && String(child.properties.alt ?? '').trim() !== '') ||
+        hasDescribedImage(child)),
   );
 }
 
@@ -28,7 +30,12 @@ function hasDescribedImage(node: Element): boolean {
 export function rehypeEmptyLinks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a' || typeof node.properties.href !== 'string' || !node.properties.href.trim()) return;
+      if (
+        node.tagName !== 'a' ||
+        typeof node.properties.href !== 'string' ||
+        !node.properties.href.trim()
+      )
+        return;
       if (toString(node).trim() || hasDescribedImage(node)) return;
       node.children.push({ type: 'text', value: linkLabel(node.properties.href) });
     });

@@ -3,7 +3,12 @@ import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
 import { runRehype } from './plugin-testing';
-import { milvusHeadingId, milvusHeadingIds, rehypeHeadingAnchors, titleTargets } from './rehype-heading-anchors';
+import {
+  milvusHeadingId,
+  milvusHeadingIds,
+  rehypeHeadingAnchors,
+  titleTargets,
+} from './rehype-heading-anchors';
 
 async function render(markdown: string) {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
@@ -32,20 +37,29 @@ describe('heading anchors', () => {
   });
 
   test('inline markup counts as text; repeated headings get unique ids and only the first alias', async () => {
-    const { $, headings } = await render('## The `Collection` API\n\n## Notes\n\n## Notes\n\n### notes');
-    expect(headings.map((h) => h.slug)).toEqual(['the-collection-api', 'notes', 'notes-1', 'notes-2']);
-    expect($('#The-Collection-API').parent().attr('id')).toBe('the-collection-api');
-    expect($('#Notes').parent().attr('id')).toBe('notes');
-    expect($('[id]').map((_, el) => $(el).attr('id')).get().filter((id) => id.toLowerCase().startsWith('notes'))).toEqual([
+    const { $, headings } = await render(
+      '## The `Collection` API\n\n## Notes\n\n## Notes\n\n### notes',
+    );
+    expect(headings.map((h) => h.slug)).toEqual([
+      'the-collection-api',
       'notes',
-      'Notes',
       'notes-1',
       'notes-2',
     ]);
+    expect($('#The-Collection-API').parent().attr('id')).toBe('the-collection-api');
+    expect($('#Notes').parent().attr('id')).toBe('notes');
+    expect(
+      $('[id]')
+        .map((_, el) => $(el).attr('id'))
+        .get()
+        .filter((id) => id.toLowerCase().startsWith('notes')),
+    ).toEqual(['notes', 'Notes', 'notes-1', 'notes-2']);
   });
 
   test('keeps an id written in raw HTML and never duplicates one', async () => {
-    const { $ } = await render('<h2 id="custom">Custom</h2>\n\n<p id="Intro-text">x</p>\n\n## Intro text');
+    const { $ } = await render(
+      '<h2 id="custom">Custom</h2>\n\n<p id="Intro-text">x</p>\n\n## Intro text',
+    );
     expect($('h2').first().attr('id')).toBe('custom');
     expect($('#custom a.heading-anchor, .heading a[href="#custom"]').length).toBe(1);
     expect($('[id="Intro-text"]').length).toBe(1);
@@ -55,14 +69,18 @@ describe('heading anchors', () => {
   test('a body h1 is a section: it becomes an h2 with an anchor; hidden footnote labels get none', async () => {
     const { $, headings } = await render('# Another\n\nA claim.[^1]\n\n[^1]: Note.');
     expect($('h1').length).toBe(0);
-    expect($('h2#another').parent('div.heading').children('a.heading-anchor').attr('href')).toBe('#another');
+    expect($('h2#another').parent('div.heading').children('a.heading-anchor').attr('href')).toBe(
+      '#another',
+    );
     expect(headings[0]).toEqual({ depth: 2, slug: 'another', text: 'Another' });
     expect($('#footnote-label').parent('div.heading').length).toBe(0);
   });
 });
 
 test('tables scroll inside a focusable, labelled region', async () => {
-  const { $ } = await render('| a | b |\n|---|---|\n| 1 | 2 |\n\n<table><tr><td>raw</td></tr></table>');
+  const { $ } = await render(
+    '| a | b |\n|---|---|\n| 1 | 2 |\n\n<table><tr><td>raw</td></tr></table>',
+  );
   expect($('div.table-scroll > table').length).toBe(2);
   const region = $('div.table-scroll').first();
   expect(region.attr('tabindex')).toBe('0');
@@ -72,8 +90,17 @@ test('tables scroll inside a focusable, labelled region', async () => {
 
 describe('links written for milvus.io land, with or without ? . , : !', () => {
   test.each([
-    ['What is database security and why is it important?', ['What-is-database-security-and-why-is-it-important?', 'What-is-database-security-and-why-is-it-important']],
-    ['How to manage string data in Milvus 2.1', ['How-to-manage-string-data-in-Milvus-2.1', 'How-to-manage-string-data-in-Milvus-21']],
+    [
+      'What is database security and why is it important?',
+      [
+        'What-is-database-security-and-why-is-it-important?',
+        'What-is-database-security-and-why-is-it-important',
+      ],
+    ],
+    [
+      'How to manage string data in Milvus 2.1',
+      ['How-to-manage-string-data-in-Milvus-2.1', 'How-to-manage-string-data-in-Milvus-21'],
+    ],
     ['Step 1: install it!', ['Step-1:-install-it!', 'Step-1-install-it']],
     ['Lists, sets, and maps', ['Lists,-sets,-and-maps', 'Lists-sets-and-maps']],
     ['Plain heading', ['Plain-heading']],
@@ -82,12 +109,18 @@ describe('links written for milvus.io land, with or without ? . , : !', () => {
   test('each alias is an element with that id inside the heading', async () => {
     const { html } = await runRehype([rehypeHeadingAnchors], '<h2>Milvus 2.1: what is new?</h2>');
     const $ = load(html);
-    for (const id of ['milvus-21-what-is-new', 'Milvus-2.1:-what-is-new?', 'Milvus-21-what-is-new']) expect($(`[id="${id}"]`).closest('h2').length, id).toBe(1);
+    for (const id of ['milvus-21-what-is-new', 'Milvus-2.1:-what-is-new?', 'Milvus-21-what-is-new'])
+      expect($(`[id="${id}"]`).closest('h2').length, id).toBe(1);
   });
 
   test('the title’s ids are left for the page’s h1: a body heading with the same text takes the next ones', async () => {
-    expect(titleTargets("What's New: Part 1")).toEqual({ id: 'whats-new-part-1', aliases: ["What's-New:-Part-1", "What's-New-Part-1"] });
-    const { html } = await runRehype([rehypeHeadingAnchors], "<h2>What's New: Part 1</h2>", { frontmatter: { title: "What's New: Part 1" } });
+    expect(titleTargets("What's New: Part 1")).toEqual({
+      id: 'whats-new-part-1',
+      aliases: ["What's-New:-Part-1", "What's-New-Part-1"],
+    });
+    const { html } = await runRehype([rehypeHeadingAnchors], "<h2>What's New: Part 1</h2>", {
+      frontmatter: { title: "What's New: Part 1" },
+    });
     const $ = load(html);
     expect($('h2').attr('id')).toBe('whats-new-part-1-1');
     expect($('.heading-alias').length).toBe(0);

@@ -28,7 +28,9 @@ const DROPPED_IN_LINKS = /[?.,:!]/g;
  * without `?`, `.`, `,`, `:` and `!`.
  */
 export function milvusHeadingIds(text: string): string[] {
-  return [...new Set([milvusHeadingId(text), milvusHeadingId(text.replace(DROPPED_IN_LINKS, ''))])].filter(Boolean);
+  return [
+    ...new Set([milvusHeadingId(text), milvusHeadingId(text.replace(DROPPED_IN_LINKS, ''))]),
+  ].filter(Boolean);
 }
 
 export interface HeadingTargets {
@@ -49,7 +51,12 @@ export function titleTargets(title: string): HeadingTargets {
 }
 
 function aliasSpan(id: string): Element {
-  return { type: 'element', tagName: 'span', properties: { id, className: ['heading-alias'] }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { id, className: ['heading-alias'] },
+    children: [],
+  };
 }
 
 /**
@@ -72,7 +79,8 @@ export function rehypeHeadingAnchors() {
     });
 
     const slugger = new Slugger();
-    const title = (file.data.astro as { frontmatter?: { title?: unknown } } | undefined)?.frontmatter?.title;
+    const title = (file.data.astro as { frontmatter?: { title?: unknown } } | undefined)
+      ?.frontmatter?.title;
     if (typeof title === 'string' || typeof title === 'number') {
       const targets = titleTargets(String(title));
       slugger.slug(cleanText(String(title)));
@@ -98,7 +106,11 @@ export function rehypeHeadingAnchors() {
       const anchor: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to section: ${text}` },
+        properties: {
+          className: ['heading-anchor'],
+          href: `#${id}`,
+          ariaLabel: `Link to section: ${text}`,
+        },
         children: [{ type: 'text', value: '#' }],
       };
       const wrapper: Element = {

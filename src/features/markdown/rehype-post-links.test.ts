@@ -3,7 +3,11 @@ import { runRehype } from './plugin-testing';
 import { rehypePostLinks, resolvePostLink } from './rehype-post-links';
 
 // Known by file name, and by frontmatter id (milvus.io's name for the page).
-const posts = { 'milvus-2.0-release-notes': 'milvus-2.0-release-notes', 'milvus-2.0-ga': 'milvus-2.0-release-notes', 'a post': 'a post' };
+const posts = {
+  'milvus-2.0-release-notes': 'milvus-2.0-release-notes',
+  'milvus-2.0-ga': 'milvus-2.0-release-notes',
+  'a post': 'a post',
+};
 
 describe('links to posts this site has go to their page here', () => {
   test.each([
@@ -16,7 +20,9 @@ describe('links to posts this site has go to their page here', () => {
     ['http://milvus.io/blog/milvus-2.0-ga.md#Upgrade', '/blog/milvus-2.0-release-notes/#Upgrade'],
     ['https://milvus.io/blog/milvus-2.0-ga', '/blog/milvus-2.0-release-notes/'],
     ['https://www.milvus.io/blog/Milvus-2.0-GA.md/', '/blog/milvus-2.0-release-notes/'],
-  ])('%s → %s', (href, expected) => expect(resolvePostLink(href, posts)).toEqual({ href: expected }));
+  ])('%s → %s', (href, expected) =>
+    expect(resolvePostLink(href, posts)).toEqual({ href: expected }),
+  );
 });
 
 describe('everything else is not a link between posts', () => {

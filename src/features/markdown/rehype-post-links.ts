@@ -67,7 +67,8 @@ export function rehypePostLinks(options: PostLinksOptions = {}) {
       const link = resolvePostLink(node.properties.href, posts);
       if (!link) return;
       if ('href' in link) node.properties.href = link.href;
-      else addNote(file, 'links', `"${node.properties.href}" links to a post this site does not have`);
+      else
+        addNote(file, 'links', `"${node.properties.href}" links to a post this site does not have`);
     });
   };
 }

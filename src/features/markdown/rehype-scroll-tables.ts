@@ -13,7 +13,12 @@ export function rehypeScrollTables() {
       const wrapper: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: 'Table' },
+        properties: {
+          className: ['table-scroll'],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: 'Table',
+        },
         children: [node],
       };
       (parent.children as RootContent[])[index] = wrapper;

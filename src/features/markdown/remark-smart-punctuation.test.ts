@@ -3,11 +3,15 @@ import { expect, test } from 'vitest';
 import { remarkSmartPunctuation } from './remark-smart-punctuation';
 
 const astros = createMarkdownProcessor({ syntaxHighlight: false });
-const ours = createMarkdownProcessor({ syntaxHighlight: false, smartypants: false, remarkPlugins: [remarkSmartPunctuation] });
+const ours = createMarkdownProcessor({
+  syntaxHighlight: false,
+  smartypants: false,
+  remarkPlugins: [remarkSmartPunctuation],
+});
 const render = async (markdown: string) => (await (await ours).render(markdown)).code;
 
 const SAMPLES = [
-  'It\'s "quoted" and \'single\' -- with a dash... and ``backticks\'\' too.',
+  "It's \"quoted\" and 'single' -- with a dash... and ``backticks'' too.",
   'Quotes around [a "link"](https://example.com) and *"emphasis"*, across `"code"` spans.',
   '"A quote that opens a paragraph."\n\n"And another," she said. "It\'s the \'90s."',
   '# "Heading" -- with a dash\n\n| a "cell" | b -- c |\n| --- | --- |\n| d... | e . . . f |',
@@ -17,12 +21,14 @@ const SAMPLES = [
   '```\ncode "stays" -- as is...\n```\n\nAfter the "code".',
 ];
 
-test.each(SAMPLES)('the same output as Astro\'s smartypants: %s', async (markdown) => {
-  expect((await (await ours).render(markdown)).code).toBe((await (await astros).render(markdown)).code);
+test.each(SAMPLES)("the same output as Astro's smartypants: %s", async (markdown) => {
+  expect((await (await ours).render(markdown)).code).toBe(
+    (await (await astros).render(markdown)).code,
+  );
 });
 
 test('quotes, dashes, ellipses and backticks become typographic', async () => {
-  expect(await render('"Hi" -- it\'s done... ``ok\'\'')).toBe('<p>“Hi” — it’s done… “ok”</p>');
+  expect(await render("\"Hi\" -- it's done... ``ok''")).toBe('<p>“Hi” — it’s done… “ok”</p>');
 });
 
 test('code is never changed', async () => {

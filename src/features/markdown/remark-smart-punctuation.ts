@@ -14,7 +14,8 @@ const RAW_ELEMENTS = new Set(['style', 'script']);
  * `--`, two backticks or two single quotes, or two dots with only white space between them (its
  * tokeniser's white space, `parse-latin`). A text without any of them comes out as it went in.
  */
-const PUNCTUATION_RULE = /--|``|''|\.[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*\./;
+const PUNCTUATION_RULE =
+  /--|``|''|\.[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*\./;
 
 function isLiteral(node: Node): node is Node & { value: string } {
   return typeof (node as { value?: unknown }).value === 'string';
@@ -28,7 +29,11 @@ function isLiteral(node: Node): node is Node & { value: string } {
  * markdown time); here it runs only on text that has something for it to change.
  */
 export function remarkSmartPunctuation() {
-  const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
+  const quotes = retext().use(retextSmartypants, {
+    ellipses: false,
+    dashes: false,
+    backticks: false,
+  });
   const rest = retext().use(retextSmartypants, { quotes: false });
   return (tree: Root) => {
     const nodes: Node[] = [];

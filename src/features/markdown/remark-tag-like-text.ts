@@ -43,11 +43,15 @@ export function remarkTagLikeText() {
           const text: Text = { type: 'text', value: node.value, position: node.position };
           // A lone tag on a line of its own is a block: its text gets a paragraph.
           const block: Paragraph = { type: 'paragraph', children: [text], position: node.position };
-          (parent.children as Array<Text | Paragraph>)[index] = FLOW_PARENTS.has(parent.type) ? block : text;
+          (parent.children as Array<Text | Paragraph>)[index] = FLOW_PARENTS.has(parent.type)
+            ? block
+            : text;
         }
         return;
       }
-      node.value = node.value.replace(TAG, (tag, _slash, name: string) => (isHtmlElementName(name) ? tag : `&lt;${tag.slice(1)}`));
+      node.value = node.value.replace(TAG, (tag, _slash, name: string) =>
+        isHtmlElementName(name) ? tag : `&lt;${tag.slice(1)}`,
+      );
     });
   };
 }

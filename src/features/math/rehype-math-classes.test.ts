@@ -5,10 +5,14 @@ import { runRemark } from '../markdown/plugin-testing';
 import { mathClassFor, mathStylesOf, rehypeMathClasses } from './rehype-math-classes';
 
 const render = (markdown: string) =>
-  runRemark([[remarkMath, { singleDollarTextMath: false }]], markdown, { rehype: [rehypeKatex, rehypeMathClasses] });
+  runRemark([[remarkMath, { singleDollarTextMath: false }]], markdown, {
+    rehype: [rehypeKatex, rehypeMathClasses],
+  });
 
 test('$$ math is typeset at build time, with no inline style left and a rule for every class', async () => {
-  const { html, frontmatter } = await render('$$\n\\frac{a}{b} + \\sqrt{x^2}\n$$\n\nInline $$\\color{red}{y}$$ too.');
+  const { html, frontmatter } = await render(
+    '$$\n\\frac{a}{b} + \\sqrt{x^2}\n$$\n\nInline $$\\color{red}{y}$$ too.',
+  );
   expect(html).toContain('class="katex-display"');
   expect(html).toContain('<annotation encoding="application/x-tex">');
   expect(html).not.toContain('style=');
@@ -26,6 +30,8 @@ test('single dollars are prices, not math', async () => {
 });
 
 test('styles outside math are not this step’s business', async () => {
-  const { html } = await runRemark([], '<p style="color:red">x</p>', { rehype: [rehypeMathClasses] });
+  const { html } = await runRemark([], '<p style="color:red">x</p>', {
+    rehype: [rehypeMathClasses],
+  });
   expect(html).toContain('style="color:red"');
 });

@@ -28,21 +28,27 @@ export function mathRule(declaration: string): string {
 
 function classesOf(node: Element): string[] {
   const value: unknown = node.properties.className;
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value)
+    ? value.map(String)
+    : typeof value === 'string'
+      ? value.split(/\s+/)
+      : [];
 }
 
 /** `height:0.6444em;vertical-align:0em;` → its declarations, normalised. */
 function declarationsOf(style: string): string[] {
-  return style
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.includes(':'))
-    .map((part) => {
-      const colon = part.indexOf(':');
-      return `${part.slice(0, colon).trim().toLowerCase()}:${part.slice(colon + 1).trim()}`;
-    })
-    // Nothing that could load or run anything: KaTeX writes lengths and colours only.
-    .filter((declaration) => !/url\(|expression\(|@import|[<>{}\\]/i.test(declaration));
+  return (
+    style
+      .split(';')
+      .map((part) => part.trim())
+      .filter((part) => part.includes(':'))
+      .map((part) => {
+        const colon = part.indexOf(':');
+        return `${part.slice(0, colon).trim().toLowerCase()}:${part.slice(colon + 1).trim()}`;
+      })
+      // Nothing that could load or run anything: KaTeX writes lengths and colours only.
+      .filter((declaration) => !/url\(|expression\(|@import|[<>{}\\]/i.test(declaration))
+  );
 }
 
 export function rehypeMathClasses() {
@@ -62,7 +68,8 @@ export function rehypeMathClasses() {
       return 'skip';
     });
     if (!declarations.size) return;
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??=
+      {});
     (astro.frontmatter ??= {}).mathStyles = [...declarations].sort().map(mathRule).join('\n');
   };
 }

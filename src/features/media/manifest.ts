@@ -49,7 +49,13 @@ export type MediaRole = MediaEntry['role'];
  * `npm run artwork`; dropping in the real originals (same entry) needs no other change.
  */
 export const mediaManifest: readonly MediaEntry[] = [
-  { remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png', file: 'covers/milvus-10k-cover.png', role: 'cover', slug: 'milvus-10k-stars-cover', carriesTitle: true },
+  {
+    remote: 'https://assets.zilliz.com/1_c1b02d6ab8.png',
+    file: 'covers/milvus-10k-cover.png',
+    role: 'cover',
+    slug: 'milvus-10k-stars-cover',
+    carriesTitle: true,
+  },
   {
     remote: 'https://assets.zilliz.com/Milvus_0_10000_d50a914332.gif',
     file: 'milvus-road-to-10k-stars.gif',
@@ -76,7 +82,8 @@ export const mediaManifest: readonly MediaEntry[] = [
 /** Every local file an entry uses. */
 export function filesOf(entry: MediaEntry): string[] {
   if (entry.role === 'animation') return entry.phone ? [entry.file, entry.phone] : [entry.file];
-  if (entry.role === 'wallpaper') return entry.portrait ? [entry.file, entry.portrait] : [entry.file];
+  if (entry.role === 'wallpaper')
+    return entry.portrait ? [entry.file, entry.portrait] : [entry.file];
   return [entry.file];
 }
 
@@ -89,7 +96,10 @@ function key(url: string): string | undefined {
 }
 
 /** The manifest entry for a remote address, however the post spells it (`https://`, `//`, bare host). */
-export function findMedia(url: string | undefined, manifest: readonly MediaEntry[] = mediaManifest): MediaEntry | undefined {
+export function findMedia(
+  url: string | undefined,
+  manifest: readonly MediaEntry[] = mediaManifest,
+): MediaEntry | undefined {
   if (!url || !/^(https?:)?\/\/|^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(url.trim())) return undefined;
   const wanted = key(url);
   return wanted ? manifest.find((entry) => key(entry.remote) === wanted) : undefined;

@@ -5,11 +5,14 @@ import { mediaManifest, type MediaEntry } from './manifest';
 import { renderVariant, type Variant } from './variants';
 
 /** Every file served under `/media/`: the animations' variants and the wallpaper downloads. (Covers go through astro:assets.) */
-export async function allVariants(manifest: readonly MediaEntry[] = mediaManifest): Promise<Variant[]> {
+export async function allVariants(
+  manifest: readonly MediaEntry[] = mediaManifest,
+): Promise<Variant[]> {
   const lists = await Promise.all(
     manifest.map(async (entry) => {
       if (entry.role === 'animation') return compositionVariants(await animationFiles(entry));
-      if (entry.role === 'wallpaper') return (await wallpaperDownloads(entry)).map((d) => d.variant);
+      if (entry.role === 'wallpaper')
+        return (await wallpaperDownloads(entry)).map((d) => d.variant);
       return [];
     }),
   );
@@ -25,12 +28,17 @@ export async function mediaPaths(extension: string) {
   const variants = await allVariants();
   return variants
     .filter((variant) => variant.name.endsWith(`.${extension}`))
-    .map((variant) => ({ params: { name: variant.name.slice(0, -extension.length - 1) }, props: { variant } }));
+    .map((variant) => ({
+      params: { name: variant.name.slice(0, -extension.length - 1) },
+      props: { variant },
+    }));
 }
 
 export const serveMedia: APIRoute<{ variant: Variant }> = async ({ props }) => {
   const data = await renderVariant(props.variant);
-  return new Response(new Uint8Array(data), { headers: { 'Content-Type': props.variant.contentType } });
+  return new Response(new Uint8Array(data), {
+    headers: { 'Content-Type': props.variant.contentType },
+  });
 };
 
 /** Extensions that have a route in src/pages/media/. */

@@ -11,12 +11,17 @@ describe('findMedia', () => {
     'http://assets.zilliz.com/1_c1b02d6ab8.png',
     '//assets.zilliz.com/1_c1b02d6ab8.png',
     'assets.zilliz.com/1_c1b02d6ab8.png',
-  ])('knows the cover however it is spelled: %s', (url) => expect(findMedia(url)?.role).toBe('cover'));
-
-  test.each(['https://assets.zilliz.com/other.png', 'https://example.com/1_c1b02d6ab8.png', './1_c1b02d6ab8.png', '', undefined])(
-    'does not know %s',
-    (url) => expect(findMedia(url)).toBeUndefined(),
+  ])('knows the cover however it is spelled: %s', (url) =>
+    expect(findMedia(url)?.role).toBe('cover'),
   );
+
+  test.each([
+    'https://assets.zilliz.com/other.png',
+    'https://example.com/1_c1b02d6ab8.png',
+    './1_c1b02d6ab8.png',
+    '',
+    undefined,
+  ])('does not know %s', (url) => expect(findMedia(url)).toBeUndefined());
 });
 
 describe('the manifest', () => {
@@ -35,7 +40,10 @@ describe('the manifest', () => {
     for (const entry of mediaManifest) {
       if (entry.role !== 'animation') continue;
       expect(entry.phone, entry.slug).toBeTruthy();
-      const [wide, phone] = await Promise.all([sourceInfo(entry.file, entry), sourceInfo(entry.phone!, entry)]);
+      const [wide, phone] = await Promise.all([
+        sourceInfo(entry.file, entry),
+        sourceInfo(entry.phone!, entry),
+      ]);
       expect(phone.delays).toEqual(wide.delays);
       expect(phone.height).toBeGreaterThan(phone.width);
     }
@@ -52,9 +60,13 @@ describe('mediaFingerprint', () => {
   test('changes with the files and with what the manifest says of them', () => {
     const [first, ...rest] = mediaManifest;
     expect(mediaFingerprint(rest)).not.toBe(mediaFingerprint(mediaManifest));
-    expect(mediaFingerprint([{ ...first!, file: 'missing.png' }])).not.toBe(mediaFingerprint([first!]));
+    expect(mediaFingerprint([{ ...first!, file: 'missing.png' }])).not.toBe(
+      mediaFingerprint([first!]),
+    );
     const animation = mediaManifest.find((e) => e.role === 'animation')!;
-    expect(mediaFingerprint([{ ...animation, stillFrame: 0 }])).not.toBe(mediaFingerprint([animation]));
+    expect(mediaFingerprint([{ ...animation, stillFrame: 0 }])).not.toBe(
+      mediaFingerprint([animation]),
+    );
   });
 
   test('is the same however often it is computed', () => {
@@ -69,12 +81,17 @@ test.each([
   [183_143, '183 kB'],
   [1_949_999, '1.9 MB'],
 ])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
-test('formatBytes refuses nonsense', () => expect(() => formatBytes(-1)).toThrow(/not a byte count/));
+test('formatBytes refuses nonsense', () =>
+  expect(() => formatBytes(-1)).toThrow(/not a byte count/));
 
 test('every variant has a /media/ route for its extension, and a name of its own', async () => {
   const routes = await readdir(new URL('../../pages/media/', import.meta.url));
   expect(routes.sort()).toEqual(MEDIA_EXTENSIONS.map((ext) => `[name].${ext}.ts`).sort());
   const variants = await allVariants();
   expect(new Set(variants.map((v) => v.name)).size).toBe(variants.length);
-  for (const variant of variants) expect(MEDIA_EXTENSIONS.some((ext) => variant.name.endsWith(`.${ext}`)), variant.name).toBe(true);
+  for (const variant of variants)
+    expect(
+      MEDIA_EXTENSIONS.some((ext) => variant.name.endsWith(`.${ext}`)),
+      variant.name,
+    ).toBe(true);
 });

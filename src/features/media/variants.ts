@@ -26,7 +26,9 @@ export const RECIPE_VERSION = 3;
  * whose markup names files and states their sizes. Media files only; never source code.
  */
 export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
-  const hash = createHash('sha256').update(String(RECIPE_VERSION)).update(JSON.stringify(WALLPAPER_MASTERS));
+  const hash = createHash('sha256')
+    .update(String(RECIPE_VERSION))
+    .update(JSON.stringify(WALLPAPER_MASTERS));
   for (const entry of manifest) {
     hash.update(JSON.stringify(entry));
     for (const file of filesOf(entry)) {
@@ -82,12 +84,16 @@ export function sourceInfo(file: string, entry: Pick<MediaEntry, 'remote'>): Pro
     info = (async () => {
       const path = join(MEDIA_DIR, file);
       const data = await readFile(path).catch(() => {
-        throw new Error(`src/features/media/manifest.ts: file "${file}" for ${entry.remote} does not exist in src/assets/media/`);
+        throw new Error(
+          `src/features/media/manifest.ts: file "${file}" for ${entry.remote} does not exist in src/assets/media/`,
+        );
       });
       const meta = await sharp(data, { animated: true })
         .metadata()
         .catch((error: Error) => {
-          throw new Error(`src/features/media/manifest.ts: file "${file}" for ${entry.remote} is not an image sharp can read (${error.message})`);
+          throw new Error(
+            `src/features/media/manifest.ts: file "${file}" for ${entry.remote} is not an image sharp can read (${error.message})`,
+          );
         });
       const frames = meta.pages ?? 1;
       const delays = frames > 1 ? (meta.delay ?? []) : [];

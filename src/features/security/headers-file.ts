@@ -22,15 +22,22 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim() || line.trim().startsWith('#')) return;
     if (!/^\s/.test(line)) {
-      if (!line.startsWith('/')) throw new Error(`_headers line ${index + 1}: a path pattern must start with "/": "${line}"`);
+      if (!line.startsWith('/'))
+        throw new Error(
+          `_headers line ${index + 1}: a path pattern must start with "/": "${line}"`,
+        );
       rules.push({ pattern: line.trim(), headers: {} });
       return;
     }
     const rule = rules.at(-1);
     const colon = line.indexOf(':');
     const name = line.slice(0, colon).trim();
-    if (!rule || colon < 0 || !HEADER_NAME.test(name)) throw new Error(`_headers line ${index + 1}: expected "Name: value" under a path: "${line.trim()}"`);
-    if (name.toLowerCase() in lowerCaseKeys(rule.headers)) throw new Error(`_headers line ${index + 1}: ${name} is set twice for ${rule.pattern}`);
+    if (!rule || colon < 0 || !HEADER_NAME.test(name))
+      throw new Error(
+        `_headers line ${index + 1}: expected "Name: value" under a path: "${line.trim()}"`,
+      );
+    if (name.toLowerCase() in lowerCaseKeys(rule.headers))
+      throw new Error(`_headers line ${index + 1}: ${name} is set twice for ${rule.pattern}`);
     rule.headers[name] = line.slice(colon + 1).trim();
   });
   return rules;
@@ -42,13 +49,20 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, true> {
 
 export function formatHeadersFile(rules: readonly HeaderRule[], comment: string): string {
   const lines = comment.split('\n').map((line) => `# ${line}`);
-  for (const rule of rules) lines.push(rule.pattern, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`));
+  for (const rule of rules)
+    lines.push(
+      rule.pattern,
+      ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
 /** Whether a rule's pattern matches a request path (as sent, or percent-decoded). */
 export function ruleMatches(pattern: string, path: string): boolean {
-  const source = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const source = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   const regex = new RegExp(`^${source}$`);
   let decoded = path;
   try {
@@ -68,7 +82,8 @@ export function headersFor(rules: readonly HeaderRule[], path: string): Record<s
   const headers: Record<string, string> = {};
   for (const rule of rules) {
     if (!ruleMatches(rule.pattern, path)) continue;
-    for (const [name, value] of Object.entries(rule.headers)) headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    for (const [name, value] of Object.entries(rule.headers))
+      headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }

@@ -4,21 +4,38 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { base, encodePath, withBase } from '../../lib/paths';
-import { formatHeadersFile, HEADERS_FILE_LIMITS, ruleMatches, type HeaderRule } from './headers-file';
+import {
+  formatHeadersFile,
+  HEADERS_FILE_LIMITS,
+  ruleMatches,
+  type HeaderRule,
+} from './headers-file';
 import { pageStyles } from './inline-styles';
-import { assetCacheRules, contentSecurityPolicy, revalidateCacheControl, securityHeaders, vercelHeaders } from './security';
+import {
+  assetCacheRules,
+  contentSecurityPolicy,
+  revalidateCacheControl,
+  securityHeaders,
+  vercelHeaders,
+} from './security';
 
 /** What every page must start with: its charset, then the site's policy, before anything the policy governs. */
-const PAGE_HEAD = /^(<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy" content=")([^"]*)("\s*\/?>)/i;
+const PAGE_HEAD =
+  /^(<!doctype html>\s*<html[^>]*>\s*<head>\s*<meta charset="utf-8"\s*\/?>\s*<meta http-equiv="content-security-policy" content=")([^"]*)("\s*\/?>)/i;
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return value
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** Every file of the built site, relative to it, with `/` separators. */
 async function filesOf(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
 /**
@@ -47,15 +64,23 @@ export function requestPaths(file: string, onto: string = base): string[] {
  * The `_headers` rules: the security headers (the one site-wide policy among them) for every path,
  * then `Cache-Control` by kind of file, never set twice for one request path.
  */
-export function headerRules(files: readonly string[], inlineStyles: readonly string[]): HeaderRule[] {
+export function headerRules(
+  files: readonly string[],
+  inlineStyles: readonly string[],
+): HeaderRule[] {
   const cache = [
     ...assetCacheRules,
     ...pageCacheRules(files).map((path) => ({ path, cacheControl: revalidateCacheControl })),
-  ].map(({ path, cacheControl }) => ({ pattern: withBase(path), headers: { 'Cache-Control': cacheControl } }));
+  ].map(({ path, cacheControl }) => ({
+    pattern: withBase(path),
+    headers: { 'Cache-Control': cacheControl },
+  }));
   for (const path of files.flatMap((file) => requestPaths(file))) {
     const matching = cache.filter((rule) => ruleMatches(rule.pattern, path));
     if (matching.length > 1) {
-      throw new Error(`_headers: ${path} matches ${matching.map((rule) => `"${rule.pattern}"`).join(' and ')}, and hosts would join their Cache-Control values (pages cannot live in an asset folder)`);
+      throw new Error(
+        `_headers: ${path} matches ${matching.map((rule) => `"${rule.pattern}"`).join(' and ')}, and hosts would join their Cache-Control values (pages cannot live in an asset folder)`,
+      );
     }
   }
   return [{ pattern: withBase('*'), headers: securityHeaders(inlineStyles) }, ...cache];
@@ -70,7 +95,10 @@ export function siteInlineStyles(pages: ReadonlyArray<{ file: string; html: stri
   const styles = new Set<string>();
   for (const { file, html } of pages) {
     const { head, body } = pageStyles(html);
-    if (body.length) throw new Error(`${file}: a <style> after the <head>; only the page's own stylesheets, inlined in its <head>, are allowed`);
+    if (body.length)
+      throw new Error(
+        `${file}: a <style> after the <head>; only the page's own stylesheets, inlined in its <head>, are allowed`,
+      );
     head.forEach((css) => styles.add(css));
   }
   return [...styles];
@@ -81,7 +109,11 @@ export function siteInlineStyles(pages: ReadonlyArray<{ file: string; html: stri
  * rewrites it when they differ, to be committed; on Vercel the difference fails the build, as the
  * deployment would serve a policy that blocks the pages' stylesheets.
  */
-export async function syncVercelJson(file: string, inlineStyles: readonly string[], logger: AstroIntegrationLogger): Promise<void> {
+export async function syncVercelJson(
+  file: string,
+  inlineStyles: readonly string[],
+  logger: AstroIntegrationLogger,
+): Promise<void> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -92,9 +124,12 @@ export async function syncVercelJson(file: string, inlineStyles: readonly string
   const config = JSON.parse(text) as { headers?: unknown };
   const headers = vercelHeaders(inlineStyles);
   if (isDeepStrictEqual(config.headers, headers)) return;
-  if (process.env.VERCEL) throw new Error('vercel.json: its headers are not the built site\'s (the inline stylesheets changed); run `npm run build` and commit vercel.json');
+  if (process.env.VERCEL)
+    throw new Error(
+      "vercel.json: its headers are not the built site's (the inline stylesheets changed); run `npm run build` and commit vercel.json",
+    );
   await writeFile(file, `${JSON.stringify({ ...config, headers }, null, 2)}\n`);
-  logger.warn('vercel.json: headers updated to the built site\'s policy; commit it with the change');
+  logger.warn("vercel.json: headers updated to the built site's policy; commit it with the change");
 }
 
 /**
@@ -114,7 +149,9 @@ export function securityHeadersFile(): AstroIntegration {
         const root = fileURLToPath(dir);
         const files = await filesOf(root);
         const pages = await Promise.all(
-          files.filter((file) => file.endsWith('.html')).map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })),
+          files
+            .filter((file) => file.endsWith('.html'))
+            .map(async (file) => ({ file, html: await readFile(join(root, file), 'utf8') })),
         );
         const inlineStyles = siteInlineStyles(pages);
         // BaseLayout writes the policy the pages' templates know (no inline styles yet).
@@ -123,21 +160,37 @@ export function securityHeadersFile(): AstroIntegration {
         await Promise.all(
           pages.map(async ({ file, html }) => {
             const found = PAGE_HEAD.exec(html);
-            if (!found) throw new Error(`${file}: <head> must open with <meta charset> and then the Content-Security-Policy <meta> (src/layouts/BaseLayout.astro)`);
-            if (decodeAttribute(found[2] ?? '') !== rendered) throw new Error(`${file}: its Content-Security-Policy is not the site's (contentSecurityPolicy() in src/features/security/security.ts)`);
-            await writeFile(join(root, file), `${found[1]}${policy}${found[3]}${html.slice(found[0].length)}`);
+            if (!found)
+              throw new Error(
+                `${file}: <head> must open with <meta charset> and then the Content-Security-Policy <meta> (src/layouts/BaseLayout.astro)`,
+              );
+            if (decodeAttribute(found[2] ?? '') !== rendered)
+              throw new Error(
+                `${file}: its Content-Security-Policy is not the site's (contentSecurityPolicy() in src/features/security/security.ts)`,
+              );
+            await writeFile(
+              join(root, file),
+              `${found[1]}${policy}${found[3]}${html.slice(found[0].length)}`,
+            );
           }),
         );
         const rules = headerRules(files, inlineStyles);
-        const text = formatHeadersFile(rules, 'Generated at build by src/features/security/headers-integration.ts from src/features/security/security.ts.');
+        const text = formatHeadersFile(
+          rules,
+          'Generated at build by src/features/security/headers-integration.ts from src/features/security/security.ts.',
+        );
         const long = text.split('\n').find((line) => line.length > HEADERS_FILE_LIMITS.lineLength);
         if (rules.length > HEADERS_FILE_LIMITS.rules || long) {
-          throw new Error(`_headers exceeds Cloudflare Pages' limits (${rules.length} rules of ${HEADERS_FILE_LIMITS.rules}; lines up to ${HEADERS_FILE_LIMITS.lineLength} characters)`);
+          throw new Error(
+            `_headers exceeds Cloudflare Pages' limits (${rules.length} rules of ${HEADERS_FILE_LIMITS.rules}; lines up to ${HEADERS_FILE_LIMITS.lineLength} characters)`,
+          );
         }
         await writeFile(join(root, '_headers'), text);
         // Vercel serves the site at its root.
         if (base === '/') await syncVercelJson(join(project, 'vercel.json'), inlineStyles, logger);
-        logger.info(`wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy (${inlineStyles.length} inline stylesheets)`);
+        logger.info(
+          `wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy (${inlineStyles.length} inline stylesheets)`,
+        );
       },
     },
   };

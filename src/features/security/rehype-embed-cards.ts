@@ -30,12 +30,22 @@ function sourceOf(node: Element): string | undefined {
   const own = node.properties.src;
   if (typeof own === 'string' && own) return own;
   for (const child of node.children) {
-    if (child.type === 'element' && child.tagName === 'source' && typeof child.properties.src === 'string') return child.properties.src;
+    if (
+      child.type === 'element' &&
+      child.tagName === 'source' &&
+      typeof child.properties.src === 'string'
+    )
+      return child.properties.src;
   }
   return undefined;
 }
 
-const el = (tagName: string, className: string, children: ElementContent[]): Element => ({ type: 'element', tagName, properties: { className: [className] }, children });
+const el = (tagName: string, className: string, children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties: { className: [className] },
+  children,
+});
 const txt = (value: string): ElementContent => ({ type: 'text', value });
 
 /** A link in place of an embed: who provides it, what it is (its title, when it has one) and where it lives. */
@@ -44,7 +54,12 @@ export function embedCard(url: URL, title?: string): Element {
   const children: ElementContent[] = [el('span', 'embed-card-provider', [txt(providerName(url))])];
   if (title?.trim()) children.push(txt(': '), el('span', 'embed-card-title', [txt(title.trim())]));
   children.push(txt(' '), el('span', 'embed-card-url', [txt(shown)]));
-  return { type: 'element', tagName: 'a', properties: { href: url.href, className: ['embed-card'] }, children };
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { href: url.href, className: ['embed-card'] },
+    children,
+  };
 }
 
 /**
@@ -73,7 +88,11 @@ export function rehypeEmbedCards() {
       }
       const title = typeof node.properties.title === 'string' ? node.properties.title : undefined;
       parent.children[index] = embedCard(url, title);
-      addNote(file, 'csp', `<${node.tagName}> from ${url.origin} is shown as a link (not in allowedRemoteHosts.${kind}, src/features/security/security.ts)`);
+      addNote(
+        file,
+        'csp',
+        `<${node.tagName}> from ${url.origin} is shown as a link (not in allowedRemoteHosts.${kind}, src/features/security/security.ts)`,
+      );
       return SKIP;
     });
   };

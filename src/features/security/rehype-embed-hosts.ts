@@ -5,15 +5,23 @@ import { addNote } from '../markdown/build-notes';
 import { disallowedHost, type MediaKind } from './security';
 
 const SOURCES: Record<string, Array<[attribute: string, kind: MediaKind]>> = {
-  img: [['src', 'images'], ['srcSet', 'images']],
-  video: [['src', 'media'], ['poster', 'images']],
+  img: [
+    ['src', 'images'],
+    ['srcSet', 'images'],
+  ],
+  video: [
+    ['src', 'media'],
+    ['poster', 'images'],
+  ],
   audio: [['src', 'media']],
   iframe: [['src', 'frames']],
 };
 
 function urlsOf(attribute: string, value: unknown): string[] {
   if (typeof value !== 'string') return [];
-  return attribute === 'srcSet' ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [value];
+  return attribute === 'srcSet'
+    ? value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '')
+    : [value];
 }
 
 /**
@@ -23,14 +31,24 @@ function urlsOf(attribute: string, value: unknown): string[] {
 export function findBlockedEmbeds(tree: Root): string[] {
   const problems: string[] = [];
   visit(tree, 'element', (node: Element, _index, parent) => {
-    if (node.tagName === 'script') problems.push('a <script> element (scripts in posts are blocked)');
-    if (node.tagName === 'object' || node.tagName === 'embed') problems.push(`an <${node.tagName}> element (plugins are blocked)`);
+    if (node.tagName === 'script')
+      problems.push('a <script> element (scripts in posts are blocked)');
+    if (node.tagName === 'object' || node.tagName === 'embed')
+      problems.push(`an <${node.tagName}> element (plugins are blocked)`);
     const parentTag = parent?.type === 'element' ? parent.tagName : undefined;
-    const checks = node.tagName === 'source' ? (parentTag === 'picture' ? SOURCES.img : SOURCES.video) : SOURCES[node.tagName];
+    const checks =
+      node.tagName === 'source'
+        ? parentTag === 'picture'
+          ? SOURCES.img
+          : SOURCES.video
+        : SOURCES[node.tagName];
     for (const [attribute, kind] of checks ?? []) {
       for (const url of urlsOf(attribute, node.properties[attribute])) {
         const host = disallowedHost(url, kind);
-        if (host) problems.push(`${host} in <${node.tagName} ${attribute.toLowerCase()}> (not in allowedRemoteHosts.${kind})`);
+        if (host)
+          problems.push(
+            `${host} in <${node.tagName} ${attribute.toLowerCase()}> (not in allowedRemoteHosts.${kind})`,
+          );
       }
     }
   });
@@ -44,7 +62,11 @@ export function findBlockedEmbeds(tree: Root): string[] {
 export function rehypeEmbedHosts() {
   return (tree: Root, file: VFile) => {
     for (const problem of findBlockedEmbeds(tree)) {
-      addNote(file, 'csp', `embeds ${problem}; the Content-Security-Policy will block it. Allowed hosts live in src/features/security/security.ts.`);
+      addNote(
+        file,
+        'csp',
+        `embeds ${problem}; the Content-Security-Policy will block it. Allowed hosts live in src/features/security/security.ts.`,
+      );
     }
   };
 }

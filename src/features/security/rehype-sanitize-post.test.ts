@@ -14,7 +14,10 @@ describe('what posts must never ship', () => {
     ['<link rel="stylesheet" href="https://x.example/a.css">', /<link/],
     ['<style>body{display:none}</style>', /<style|display:none/],
     ['<script>alert(1)</script>', /<script|alert/],
-    ['<form action="https://x.example/"><input type="password" name="p"></form>', /<form|<input|password/],
+    [
+      '<form action="https://x.example/"><input type="password" name="p"></form>',
+      /<form|<input|password/,
+    ],
     ['<p onclick="alert(1)" onmouseover="x()">t</p>', /onclick|onmouseover/],
     ['<p style="color:red">t</p>', /style=/],
     ['<a href="javascript:alert(1)">j</a>', /javascript:/],
@@ -33,7 +36,9 @@ describe('what posts must never ship', () => {
   });
 
   test('a removal is named precisely, counted, and the text of unwrapped elements stays', async () => {
-    const { html, notes } = await clean('<form><label>Name <input type="password"></label></form><p onclick="a()">1</p><p onclick="b()">2</p><object>Fallback</object>');
+    const { html, notes } = await clean(
+      '<form><label>Name <input type="password"></label></form><p onclick="a()">1</p><p onclick="b()">2</p><object>Fallback</object>',
+    );
     expect(html).toContain('Name');
     expect(html).toContain('Fallback');
     expect(notes).toContain('<form>');
@@ -73,7 +78,9 @@ describe('what posts really use stays', () => {
   });
 
   test('a task-list checkbox stays; a checkbox outside a list item does not', async () => {
-    expect((await clean('<ul><li><input type="checkbox" disabled=""> task</li></ul>')).html).toContain('<input type="checkbox" disabled>');
+    expect(
+      (await clean('<ul><li><input type="checkbox" disabled=""> task</li></ul>')).html,
+    ).toContain('<input type="checkbox" disabled>');
     expect((await clean('<p><input type="checkbox"></p>')).html).toBe('<p></p>');
   });
 });

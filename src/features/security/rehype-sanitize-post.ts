@@ -15,14 +15,31 @@ import { addNote } from '../markdown/build-notes';
  */
 
 /** `name` clobbers `document.*` on images and frames; it stays only on `<a>`, as an old-style anchor. */
-const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => attribute !== 'name');
+const globalAttributes = (defaultSchema.attributes?.['*'] ?? []).filter(
+  (attribute) => attribute !== 'name',
+);
 
 export const postSchema: Schema = {
   ...defaultSchema,
   tagNames: [
     ...(defaultSchema.tagNames ?? []),
-    'figure', 'figcaption', 'caption', 'col', 'colgroup', 'u', 'mark', 'small', 'abbr', 'cite', 'dfn', 'time', 'wbr',
-    'video', 'audio', 'track', 'iframe',
+    'figure',
+    'figcaption',
+    'caption',
+    'col',
+    'colgroup',
+    'u',
+    'mark',
+    'small',
+    'abbr',
+    'cite',
+    'dfn',
+    'time',
+    'wbr',
+    'video',
+    'audio',
+    'track',
+    'iframe',
   ],
   attributes: {
     ...defaultSchema.attributes,
@@ -66,7 +83,18 @@ export const postSchema: Schema = {
   clobberPrefix: '',
 };
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'action', 'formAction', 'data', 'xLinkHref', 'srcSet', 'background']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'action',
+  'formAction',
+  'data',
+  'xLinkHref',
+  'srcSet',
+  'background',
+]);
 
 /** `onClick` → `onclick`, `httpEquiv` → `http-equiv`: property names as the author wrote them in HTML. */
 function attributeName(property: string): string {
@@ -79,8 +107,13 @@ function attributeName(property: string): string {
 function attributeSignature(tag: string, property: string, value: unknown): string {
   const name = attributeName(property);
   const first = Array.isArray(value) ? value[0] : value;
-  const scheme = URL_ATTRIBUTES.has(property) && typeof first === 'string' ? /^\s*([a-z][a-z\d+.-]*):/i.exec(first)?.[1] : undefined;
-  return scheme && !/^https?$/i.test(scheme) ? `${name}="${scheme.toLowerCase()}:…" on <${tag}>` : `${name} on <${tag}>`;
+  const scheme =
+    URL_ATTRIBUTES.has(property) && typeof first === 'string'
+      ? /^\s*([a-z][a-z\d+.-]*):/i.exec(first)?.[1]
+      : undefined;
+  return scheme && !/^https?$/i.test(scheme)
+    ? `${name}="${scheme.toLowerCase()}:…" on <${tag}>`
+    : `${name} on <${tag}>`;
 }
 
 function isAllowedTag(tag: string): boolean {
@@ -103,7 +136,8 @@ export function markupCounts(tree: Nodes): Map<string, number> {
       } else {
         add(`<${element.tagName}>`);
         for (const [property, value] of Object.entries(element.properties)) {
-          if (value !== undefined && value !== null && value !== false) add(attributeSignature(element.tagName, property, value));
+          if (value !== undefined && value !== null && value !== false)
+            add(attributeSignature(element.tagName, property, value));
         }
       }
     }
@@ -150,7 +184,12 @@ export function rehypeSanitizePost() {
   return (tree: Root, file: VFile): Root => {
     if (file.path?.endsWith('.mdx')) return tree;
     const { tree: clean, removed } = sanitizeTree(tree);
-    if (removed.length) addNote(file, 'sanitize', `removed ${removed.join(', ')} (not allowed in posts; see src/features/security/rehype-sanitize-post.ts)`);
+    if (removed.length)
+      addNote(
+        file,
+        'sanitize',
+        `removed ${removed.join(', ')} (not allowed in posts; see src/features/security/rehype-sanitize-post.ts)`,
+      );
     return clean;
   };
 }

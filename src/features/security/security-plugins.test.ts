@@ -24,7 +24,15 @@ test('embeds outside the policy are named; allowed ones are not', () => {
 
 test('highlighted code carries no style attributes, only classes the code theme defines', async () => {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
-  const samples = ['python\nimport os\n# comment\nprint(f"{os.name!r}")', 'yaml\nkey: [1, "two"]', 'go\nfunc main() { fmt.Println("x") }', 'diff\n- a\n+ b', 'text\nplain', 'markdown\n# h\n*it* **bold**', 'C++\nint main() { return 0; }'];
+  const samples = [
+    'python\nimport os\n# comment\nprint(f"{os.name!r}")',
+    'yaml\nkey: [1, "two"]',
+    'go\nfunc main() { fmt.Println("x") }',
+    'diff\n- a\n+ b',
+    'text\nplain',
+    'markdown\n# h\n*it* **bold**',
+    'C++\nint main() { return 0; }',
+  ];
   for (const sample of samples) {
     const { code } = await processor.render(`\`\`\`${sample}\n\`\`\`\n`);
     expect(code).toContain('astro-code');

@@ -22,7 +22,11 @@ export const allowedRemoteHosts = {
   /** `<video>` / `<audio>`. */
   media: ['https://assets.zilliz.com'],
   /** `<iframe>` players some posts embed. */
-  frames: ['https://www.youtube.com', 'https://www.youtube-nocookie.com', 'https://player.bilibili.com'],
+  frames: [
+    'https://www.youtube.com',
+    'https://www.youtube-nocookie.com',
+    'https://player.bilibili.com',
+  ],
 } as const satisfies Record<string, readonly (`https://${string}` | 'https:')[]>;
 
 export type MediaKind = keyof typeof allowedRemoteHosts;
@@ -38,7 +42,9 @@ export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js'] as const;
 let hashes: string[] | undefined;
 /** Read once per process: every page of a build carries the same policy. */
 function inlineScriptHashes(): string[] {
-  hashes ??= INLINE_SCRIPT_FILES.map((file) => `'${cspHash(readFileSync(resolve(process.cwd(), file), 'utf8'))}'`);
+  hashes ??= INLINE_SCRIPT_FILES.map(
+    (file) => `'${cspHash(readFileSync(resolve(process.cwd(), file), 'utf8'))}'`,
+  );
   return hashes;
 }
 
@@ -129,10 +135,17 @@ export interface VercelHeaderRule {
  */
 export function vercelHeaders(inlineStyles: readonly string[]): VercelHeaderRule[] {
   const toSource = (path: string) => `/${path.replace(/\*/g, '(.*)')}`;
-  const pairs = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+  const pairs = (headers: Record<string, string>) =>
+    Object.entries(headers).map(([key, value]) => ({ key, value }));
   return [
-    { source: '/(.*)', headers: pairs({ ...securityHeaders(inlineStyles), 'Cache-Control': revalidateCacheControl }) },
-    ...assetCacheRules.map(({ path, cacheControl }) => ({ source: toSource(path), headers: pairs({ 'Cache-Control': cacheControl }) })),
+    {
+      source: '/(.*)',
+      headers: pairs({ ...securityHeaders(inlineStyles), 'Cache-Control': revalidateCacheControl }),
+    },
+    ...assetCacheRules.map(({ path, cacheControl }) => ({
+      source: toSource(path),
+      headers: pairs({ 'Cache-Control': cacheControl }),
+    })),
   ];
 }
 

@@ -45,14 +45,17 @@ describe('share URLs carry the exact title and URL, whatever they contain', () =
     const href = blueskyShareUrl(hostile);
     expect(new URL(href).origin + new URL(href).pathname).toBe('https://bsky.app/intent/compose');
     expect(params(href).get('text')).toBe(`${hostile.title}\n\n${hostile.url}`);
-    const long = params(blueskyShareUrl({ title: 'word '.repeat(100), url: hostile.url })).get('text') ?? '';
+    const long =
+      params(blueskyShareUrl({ title: 'word '.repeat(100), url: hostile.url })).get('text') ?? '';
     expect([...new Intl.Segmenter().segment(long)].length).toBeLessThanOrEqual(300);
     expect(long.endsWith(hostile.url)).toBe(true);
   });
 
   test('Threads: text and the link attachment', () => {
     const href = threadsShareUrl(hostile);
-    expect(new URL(href).origin + new URL(href).pathname).toBe('https://www.threads.com/intent/post');
+    expect(new URL(href).origin + new URL(href).pathname).toBe(
+      'https://www.threads.com/intent/post',
+    );
     expect(params(href).get('text')).toBe(hostile.title);
     expect(params(href).get('url')).toBe(hostile.url);
   });
@@ -81,9 +84,24 @@ describe('share URLs carry the exact title and URL, whatever they contain', () =
   });
 
   test('the list: every network once, external ones marked, Mastodon on the site', () => {
-    const links = shareLinks(hostile, { xHandle: '@milvusio', mastodonPage: '/sub/share/mastodon/a/' });
-    expect(links.map((l) => l.network)).toEqual(['x', 'bluesky', 'threads', 'linkedin', 'facebook', 'reddit', 'hackernews', 'mastodon', 'email']);
-    expect(links.filter((l) => l.external).map((l) => new URL(l.href).protocol)).toEqual(Array(7).fill('https:'));
+    const links = shareLinks(hostile, {
+      xHandle: '@milvusio',
+      mastodonPage: '/sub/share/mastodon/a/',
+    });
+    expect(links.map((l) => l.network)).toEqual([
+      'x',
+      'bluesky',
+      'threads',
+      'linkedin',
+      'facebook',
+      'reddit',
+      'hackernews',
+      'mastodon',
+      'email',
+    ]);
+    expect(links.filter((l) => l.external).map((l) => new URL(l.href).protocol)).toEqual(
+      Array(7).fill('https:'),
+    );
     expect(links.find((l) => l.network === 'mastodon')?.href).toBe('/sub/share/mastodon/a/');
   });
 });
@@ -99,13 +117,17 @@ describe('Mastodon', () => {
     expect(mastodonInstanceHost(input)).toBe(host);
   });
 
-  test.each(['', 'not a host', 'localhost', 'javascript:alert(1)', 'https://user:pw@evil.example', '@only'])(
-    'rejects %j',
-    (input) => {
-      expect(mastodonInstanceHost(input)).toBeUndefined();
-      expect(mastodonShareUrl(input, 'x')).toBeUndefined();
-    },
-  );
+  test.each([
+    '',
+    'not a host',
+    'localhost',
+    'javascript:alert(1)',
+    'https://user:pw@evil.example',
+    '@only',
+  ])('rejects %j', (input) => {
+    expect(mastodonInstanceHost(input)).toBeUndefined();
+    expect(mastodonShareUrl(input, 'x')).toBeUndefined();
+  });
 
   test('shares title and link on the reader’s instance, and through web+mastodon', () => {
     const text = mastodonText(hostile);

@@ -12,7 +12,16 @@ export interface SharePage {
   title: string;
 }
 
-export type ShareNetwork = 'x' | 'bluesky' | 'threads' | 'linkedin' | 'facebook' | 'reddit' | 'hackernews' | 'mastodon' | 'email';
+export type ShareNetwork =
+  | 'x'
+  | 'bluesky'
+  | 'threads'
+  | 'linkedin'
+  | 'facebook'
+  | 'reddit'
+  | 'hackernews'
+  | 'mastodon'
+  | 'email';
 
 export interface ShareLink {
   network: ShareNetwork;
@@ -29,7 +38,6 @@ function query(params: Record<string, string | undefined>): string {
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&');
 }
-
 
 /** A post's text on X: the title, cut so that title + link + "via @handle" stay well under 280. */
 const X_TEXT_MAX = 200;
@@ -94,7 +102,8 @@ export function mastodonInstanceHost(input: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.username || url.password || !/^[a-z\d-]+(\.[a-z\d-]+)+$/i.test(url.hostname)) return undefined;
+  if (url.username || url.password || !/^[a-z\d-]+(\.[a-z\d-]+)+$/i.test(url.hostname))
+    return undefined;
   return url.host.toLowerCase();
 }
 

@@ -78,7 +78,8 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
   ];
   if (seo.article) {
     openGraph.push(['article:published_time', seo.article.published.toISOString()]);
-    if (seo.article.modified) openGraph.push(['article:modified_time', seo.article.modified.toISOString()]);
+    if (seo.article.modified)
+      openGraph.push(['article:modified_time', seo.article.modified.toISOString()]);
     openGraph.push(['article:author', seo.article.author]);
     for (const tag of seo.article.tags) openGraph.push(['article:tag', tag]);
   }
@@ -93,7 +94,10 @@ export function seoTags(seo: PageSeo, publisher: { name: string; logo?: ShareIma
   if (seo.article) {
     // Slack shows these two label/value pairs under the card.
     named.push(['twitter:label1', 'Written by'], ['twitter:data1', seo.article.author]);
-    named.push(['twitter:label2', 'Published'], ['twitter:data2', formatPostDate(seo.article.published)]);
+    named.push(
+      ['twitter:label2', 'Published'],
+      ['twitter:data2', formatPostDate(seo.article.published)],
+    );
   }
   if (seo.fediverseCreator) named.push(['fediverse:creator', seo.fediverseCreator]);
   return {
@@ -108,7 +112,11 @@ function imageObject(image: ShareImageMeta) {
   return { '@type': 'ImageObject', url: image.url, width: image.width, height: image.height };
 }
 
-function blogPosting(seo: PageSeo, article: ArticleMeta, publisher: { name: string; logo?: ShareImageMeta }) {
+function blogPosting(
+  seo: PageSeo,
+  article: ArticleMeta,
+  publisher: { name: string; logo?: ShareImageMeta },
+) {
   const organisation = (name: string) => ({
     '@type': 'Organization',
     name,
@@ -122,7 +130,10 @@ function blogPosting(seo: PageSeo, article: ArticleMeta, publisher: { name: stri
     image: [imageObject(seo.image)],
     datePublished: article.published.toISOString(),
     ...(article.modified ? { dateModified: article.modified.toISOString() } : {}),
-    author: article.author === publisher.name ? organisation(article.author) : { '@type': 'Person', name: article.author },
+    author:
+      article.author === publisher.name
+        ? organisation(article.author)
+        : { '@type': 'Person', name: article.author },
     publisher: organisation(publisher.name),
     mainEntityOfPage: { '@type': 'WebPage', '@id': seo.canonical },
     url: seo.url,

@@ -14,7 +14,10 @@ export function listedInSitemap(pageUrl: string, dist: string): boolean {
   const path = decodeURIComponent(new URL(pageUrl).pathname).slice(base.length);
   let html: string;
   try {
-    html = readFileSync(join(dist, path, path === '' || path.endsWith('/') ? 'index.html' : ''), 'utf8');
+    html = readFileSync(
+      join(dist, path, path === '' || path.endsWith('/') ? 'index.html' : ''),
+      'utf8',
+    );
   } catch {
     return false;
   }

@@ -19,7 +19,9 @@ describe('inlineStylesheetRuns', () => {
   test('consecutive _astro stylesheets become one <style> with their CSS, in order, where the links were', () => {
     const html = `<head><title>t</title>${link('/_astro/a.1.css')}\n${link('/_astro/b.2.css')} ${link('/_astro/c.3.css')}<meta name="x"></head>`;
     const page = inlineStylesheetRuns(html, '/', read);
-    expect(page.html).toBe('<head><title>t</title><style>.a{color:red}\n.b{color:blue}\n.c{margin:0}</style><meta name="x"></head>');
+    expect(page.html).toBe(
+      '<head><title>t</title><style>.a{color:red}\n.b{color:blue}\n.c{margin:0}</style><meta name="x"></head>',
+    );
     expect(page.inlined).toEqual(['a.1.css', 'b.2.css', 'c.3.css']);
   });
 

@@ -39,15 +39,24 @@ function astroFile(href: string, onto: string): string | undefined {
  * one `<style>` with their CSS. `onto` is the site's base path; `read` returns a file's CSS by its
  * name in `_astro/`.
  */
-export function inlineStylesheetRuns(html: string, onto: string, read: (name: string) => string): InlinedPage {
+export function inlineStylesheetRuns(
+  html: string,
+  onto: string,
+  read: (name: string) => string,
+): InlinedPage {
   const inlined: string[] = [];
-  const links = [...html.matchAll(LINK)].map((m) => ({ start: m.index, end: m.index + m[0].length, file: astroFile(m[1] ?? '', onto) }));
+  const links = [...html.matchAll(LINK)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    file: astroFile(m[1] ?? '', onto),
+  }));
   /** Runs of adjacent links into `_astro/`. */
   const runs: (typeof links)[] = [];
   for (const link of links) {
     const run = runs.at(-1);
     const previous = run?.at(-1);
-    if (link.file && run && previous?.file && /^\s*$/.test(html.slice(previous.end, link.start))) run.push(link);
+    if (link.file && run && previous?.file && /^\s*$/.test(html.slice(previous.end, link.start)))
+      run.push(link);
     else runs.push([link]);
   }
   let out = html;
@@ -56,7 +65,10 @@ export function inlineStylesheetRuns(html: string, onto: string, read: (name: st
     const files = run.map((l) => l.file as string);
     const css = files.map((file) => read(file).trim()).join('\n');
     // The HTML parser would end the element there; Vite's minified CSS never writes it unescaped.
-    if (/<\/style/i.test(css)) throw new Error(`inline-stylesheets: ${files.join(', ')} contain "</style", which cannot be inlined`);
+    if (/<\/style/i.test(css))
+      throw new Error(
+        `inline-stylesheets: ${files.join(', ')} contain "</style", which cannot be inlined`,
+      );
     inlined.push(...files);
     out = `${out.slice(0, run[0]!.start)}<style>${css}</style>${out.slice(run.at(-1)!.end)}`;
   }
@@ -77,7 +89,8 @@ export function inlineStylesheets(): AstroIntegration {
           if (css === undefined) throw new Error(`inline-stylesheets: _astro/${name} was not read`);
           return css;
         };
-        for (const name of (await readdir(assets)).filter((n) => n.endsWith('.css'))) cache.set(name, await readFile(join(assets, name), 'utf8'));
+        for (const name of (await readdir(assets)).filter((n) => n.endsWith('.css')))
+          cache.set(name, await readFile(join(assets, name), 'utf8'));
         const pages = (await readdir(root, { recursive: true, withFileTypes: true }))
           .filter((e) => e.isFile() && e.name.endsWith('.html'))
           .map((e) => join(e.parentPath, e.name));

@@ -36,7 +36,12 @@ export async function wallpaperMasters(entry: WallpaperEntry): Promise<Wallpaper
       orientation,
       width,
       height,
-      safeArea: { left: Math.round(safe.left * sx), top: Math.round(safe.top * sy), width: Math.round(safe.width * sx), height: Math.round(safe.height * sy) },
+      safeArea: {
+        left: Math.round(safe.left * sx),
+        top: Math.round(safe.top * sy),
+        width: Math.round(safe.width * sx),
+        height: Math.round(safe.height * sy),
+      },
     });
   }
   return masters;
@@ -55,12 +60,16 @@ export function wallpaperDownloads(entry: WallpaperEntry): Promise<WallpaperDown
   if (!downloads) {
     downloads = (async () => {
       const masters = await wallpaperMasters(entry);
-      const offered = WALLPAPER_SIZES.filter((size) => masters.some((m) => m.orientation === size.orientation));
+      const offered = WALLPAPER_SIZES.filter((size) =>
+        masters.some((m) => m.orientation === size.orientation),
+      );
       return Promise.all(
         offered.map(async (size): Promise<WallpaperDownload> => {
           const { master, box, keepsSafeArea } = wallpaperCrop(size, masters);
           if (!keepsSafeArea) {
-            console.warn(`[media] ${master.file}: the ${size.width}x${size.height} wallpaper cuts into the safe area recorded in src/features/wallpaper/masters.json`);
+            console.warn(
+              `[media] ${master.file}: the ${size.width}x${size.height} wallpaper cuts into the safe area recorded in src/features/wallpaper/masters.json`,
+            );
           }
           const info = await sourceInfo(master.file, entry);
           const dimensions = `${size.width}x${size.height}`;

@@ -10,14 +10,22 @@ describe('wallpaper masters', () => {
   test('one master per orientation, with a safe area inside it', () => {
     expect(WALLPAPER_MASTERS.map((m) => m.orientation).sort()).toEqual(['landscape', 'portrait']);
     for (const master of WALLPAPER_MASTERS) {
-      expect(containsBox({ left: 0, top: 0, width: master.width, height: master.height }, master.safeArea)).toBe(true);
+      expect(
+        containsBox(
+          { left: 0, top: 0, width: master.width, height: master.height },
+          master.safeArea,
+        ),
+      ).toBe(true);
     }
   });
 
-  test.each(WALLPAPER_MASTERS.map((m) => [m.file, m] as const))('%s exists with the dimensions on record', async (file, master) => {
-    const meta = await sharp(join(MEDIA, file)).metadata();
-    expect([meta.width, meta.height]).toEqual([master.width, master.height]);
-  });
+  test.each(WALLPAPER_MASTERS.map((m) => [m.file, m] as const))(
+    '%s exists with the dimensions on record',
+    async (file, master) => {
+      const meta = await sharp(join(MEDIA, file)).metadata();
+      expect([meta.width, meta.height]).toEqual([master.width, master.height]);
+    },
+  );
 
   test('the portrait master leaves the top quarter for the clock and notch', () => {
     const portrait = masterFor('portrait');
@@ -26,39 +34,88 @@ describe('wallpaper masters', () => {
 });
 
 describe('cropping every size from its master', () => {
-  test.each(WALLPAPER_SIZES.map((s) => [`${s.width}x${s.height}`, s] as const))('%s keeps the whole safe area, within the master, at the right shape, without upscaling', (_, size) => {
-    const { master, box, keepsSafeArea } = wallpaperCrop(size);
-    expect(master.orientation).toBe(size.orientation);
-    expect(keepsSafeArea).toBe(true);
-    expect(containsBox({ left: 0, top: 0, width: master.width, height: master.height }, box)).toBe(true);
-    expect(Math.abs(box.width / box.height - size.width / size.height)).toBeLessThan(1 / Math.min(box.width, box.height));
-    expect(box.width).toBeGreaterThanOrEqual(size.width);
-    expect(box.height).toBeGreaterThanOrEqual(size.height);
-  });
+  test.each(WALLPAPER_SIZES.map((s) => [`${s.width}x${s.height}`, s] as const))(
+    '%s keeps the whole safe area, within the master, at the right shape, without upscaling',
+    (_, size) => {
+      const { master, box, keepsSafeArea } = wallpaperCrop(size);
+      expect(master.orientation).toBe(size.orientation);
+      expect(keepsSafeArea).toBe(true);
+      expect(
+        containsBox({ left: 0, top: 0, width: master.width, height: master.height }, box),
+      ).toBe(true);
+      expect(Math.abs(box.width / box.height - size.width / size.height)).toBeLessThan(
+        1 / Math.min(box.width, box.height),
+      );
+      expect(box.width).toBeGreaterThanOrEqual(size.width);
+      expect(box.height).toBeGreaterThanOrEqual(size.height);
+    },
+  );
 });
 
 describe('cropBox', () => {
   test('16:9 from a 16:9 master is the whole master', () => {
-    expect(cropBox({ width: 3840, height: 2160 }, { width: 1920, height: 1080 })).toEqual({ left: 0, top: 0, width: 3840, height: 2160 });
+    expect(cropBox({ width: 3840, height: 2160 }, { width: 1920, height: 1080 })).toEqual({
+      left: 0,
+      top: 0,
+      width: 3840,
+      height: 2160,
+    });
   });
 
   test('a narrower target keeps the full height, centred', () => {
-    expect(cropBox({ width: 5120, height: 2160 }, { width: 3840, height: 2160 })).toEqual({ left: 640, top: 0, width: 3840, height: 2160 });
+    expect(cropBox({ width: 5120, height: 2160 }, { width: 3840, height: 2160 })).toEqual({
+      left: 640,
+      top: 0,
+      width: 3840,
+      height: 2160,
+    });
   });
 
   test('a wider target keeps the full width, centred', () => {
-    expect(cropBox({ width: 3840, height: 2160 }, { width: 3440, height: 1440 })).toEqual({ left: 0, top: 277, width: 3840, height: 1607 });
+    expect(cropBox({ width: 3840, height: 2160 }, { width: 3440, height: 1440 })).toEqual({
+      left: 0,
+      top: 277,
+      width: 3840,
+      height: 1607,
+    });
   });
 
   test('centres on the safe area, but never leaves the master', () => {
     const master = { width: 2000, height: 1000 };
-    expect(cropBox(master, { width: 1000, height: 1000 }, { left: 1200, top: 100, width: 400, height: 400 })).toEqual({ left: 900, top: 0, width: 1000, height: 1000 });
-    expect(cropBox(master, { width: 1000, height: 1000 }, { left: 1800, top: 100, width: 200, height: 400 })).toEqual({ left: 1000, top: 0, width: 1000, height: 1000 });
-    expect(cropBox(master, { width: 1000, height: 1000 }, { left: 0, top: 100, width: 100, height: 400 })).toEqual({ left: 0, top: 0, width: 1000, height: 1000 });
+    expect(
+      cropBox(
+        master,
+        { width: 1000, height: 1000 },
+        { left: 1200, top: 100, width: 400, height: 400 },
+      ),
+    ).toEqual({ left: 900, top: 0, width: 1000, height: 1000 });
+    expect(
+      cropBox(
+        master,
+        { width: 1000, height: 1000 },
+        { left: 1800, top: 100, width: 200, height: 400 },
+      ),
+    ).toEqual({ left: 1000, top: 0, width: 1000, height: 1000 });
+    expect(
+      cropBox(
+        master,
+        { width: 1000, height: 1000 },
+        { left: 0, top: 100, width: 100, height: 400 },
+      ),
+    ).toEqual({ left: 0, top: 0, width: 1000, height: 1000 });
   });
 
   test('a safe area wider than the crop is reported as not kept', () => {
-    const master = { width: 2000, height: 1000, orientation: 'landscape' as const, file: 'x.png', safeArea: { left: 200, top: 100, width: 1600, height: 800 } };
-    expect(wallpaperCrop({ width: 1000, height: 1000, orientation: 'landscape' }, [master]).keepsSafeArea).toBe(false);
+    const master = {
+      width: 2000,
+      height: 1000,
+      orientation: 'landscape' as const,
+      file: 'x.png',
+      safeArea: { left: 200, top: 100, width: 1600, height: 800 },
+    };
+    expect(
+      wallpaperCrop({ width: 1000, height: 1000, orientation: 'landscape' }, [master])
+        .keepsSafeArea,
+    ).toBe(false);
   });
 });

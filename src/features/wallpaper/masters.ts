@@ -35,7 +35,10 @@ export const WALLPAPER_MASTERS: readonly WallpaperMaster[] = data.map((master) =
   return { ...master, orientation: master.orientation };
 });
 
-export function masterFor(orientation: WallpaperOrientation, masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS): WallpaperMaster {
+export function masterFor(
+  orientation: WallpaperOrientation,
+  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
+): WallpaperMaster {
   const master = masters.find((m) => m.orientation === orientation);
   if (!master) throw new Error(`no ${orientation} wallpaper master`);
   return master;
@@ -47,11 +50,16 @@ export function masterFor(orientation: WallpaperOrientation, masters: readonly W
  * inside the master. Resize the box to the target afterwards. Whole pixels; the box's shape
  * differs from the target's by under a pixel's worth of rounding.
  */
-export function cropBox(master: { width: number; height: number }, target: { width: number; height: number }, safeArea?: Box): Box {
+export function cropBox(
+  master: { width: number; height: number },
+  target: { width: number; height: number },
+  safeArea?: Box,
+): Box {
   const ratio = target.width / target.height;
   let width = master.width;
   let height = master.height;
-  if (master.width / master.height > ratio) width = Math.min(master.width, Math.round(master.height * ratio));
+  if (master.width / master.height > ratio)
+    width = Math.min(master.width, Math.round(master.height * ratio));
   else height = Math.min(master.height, Math.round(master.width / ratio));
   const centreX = safeArea ? safeArea.left + safeArea.width / 2 : master.width / 2;
   const centreY = safeArea ? safeArea.top + safeArea.height / 2 : master.height / 2;
@@ -74,7 +82,10 @@ export function containsBox(outer: Box, inner: Box): boolean {
 }
 
 /** The master a size is cut from and the box to cut, with whether it keeps all of the master's text. */
-export function wallpaperCrop(size: { width: number; height: number; orientation: WallpaperOrientation }, masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS) {
+export function wallpaperCrop(
+  size: { width: number; height: number; orientation: WallpaperOrientation },
+  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
+) {
   const master = masterFor(size.orientation, masters);
   const box = cropBox(master, size, master.safeArea);
   return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };

@@ -12,7 +12,10 @@ import type { WallpaperOrientation } from './sizes';
 /** The card's id: the post's wallpaper link leads here. */
 export const WALLPAPER_CARD_ID = 'wallpaper-downloads';
 
-const GROUPS: Record<WallpaperOrientation, { title: string; preview: string; widths: number[]; sizes: string }> = {
+const GROUPS: Record<
+  WallpaperOrientation,
+  { title: string; preview: string; widths: number[]; sizes: string }
+> = {
   landscape: {
     title: 'Desktop and laptop',
     preview: 'Preview of the desktop wallpaper',
@@ -37,12 +40,17 @@ const GROUPS: Record<WallpaperOrientation, { title: string; preview: string; wid
 function preview(download: WallpaperDownload, file: VFile): Element | undefined {
   if (!file.path) return undefined;
   const group = GROUPS[download.orientation];
-  let src = relative(dirname(file.path), `${MEDIA_DIR}/${download.master.file}`).split('\\').join('/');
+  let src = relative(dirname(file.path), `${MEDIA_DIR}/${download.master.file}`)
+    .split('\\')
+    .join('/');
   if (!src.startsWith('.')) src = `./${src}`;
   const astro = ((file.data as { astro?: { localImagePaths?: string[] } }).astro ??= {});
   astro.localImagePaths ??= [];
   if (!astro.localImagePaths.includes(src)) astro.localImagePaths.push(src);
-  const largest = Math.max(...group.widths.filter((w) => w <= download.master.width), Math.min(...group.widths));
+  const largest = Math.max(
+    ...group.widths.filter((w) => w <= download.master.width),
+    Math.min(...group.widths),
+  );
   return h('img', {
     src,
     alt: group.preview,
@@ -61,41 +69,69 @@ async function sizeItem(download: WallpaperDownload): Promise<Element> {
   const { width, height } = download;
   const size = await variantSize(download.variant);
   return h('li', [
-    h('a', { href: mediaPath(download.variant.name), download: download.downloadName, dataWidth: width, dataHeight: height, dataBytes: size.bytes }, [
-      // Spaces between the parts: they are grid cells on screen, but one phrase in the link's name.
-      h('span.wallpaper-dimensions', `${width} × ${height}`),
-      ' ',
-      h('span.wallpaper-label', download.label),
-      ' ',
-      h('span.wallpaper-suits', download.suits),
-      ' ',
-      h('span.wallpaper-details', `JPEG, ${size.text}`),
-    ]),
+    h(
+      'a',
+      {
+        href: mediaPath(download.variant.name),
+        download: download.downloadName,
+        dataWidth: width,
+        dataHeight: height,
+        dataBytes: size.bytes,
+      },
+      [
+        // Spaces between the parts: they are grid cells on screen, but one phrase in the link's name.
+        h('span.wallpaper-dimensions', `${width} × ${height}`),
+        ' ',
+        h('span.wallpaper-label', download.label),
+        ' ',
+        h('span.wallpaper-suits', download.suits),
+        ' ',
+        h('span.wallpaper-details', `JPEG, ${size.text}`),
+      ],
+    ),
   ]);
 }
 
 async function card(entry: WallpaperEntry, file: VFile): Promise<Element> {
   const downloads = await wallpaperDownloads(entry);
-  const orientations = (['landscape', 'portrait'] as const).filter((o) => downloads.some((d) => d.orientation === o));
+  const orientations = (['landscape', 'portrait'] as const).filter((o) =>
+    downloads.some((d) => d.orientation === o),
+  );
   const previews = orientations
-    .map((o) => preview(downloads.find((d) => d.orientation === o)!, file))
+    .map((o) =>
+      preview(
+        downloads.find((d) => d.orientation === o)!,
+        file,
+      ),
+    )
     .filter((img): img is Element => Boolean(img));
   const groups = await Promise.all(
     orientations.map(async (orientation) =>
       h('div.wallpaper-group', { dataOrientation: orientation }, [
         h('p.wallpaper-group-title', GROUPS[orientation].title),
-        h('ul.wallpaper-sizes', await Promise.all(downloads.filter((d) => d.orientation === orientation).map(sizeItem))),
+        h(
+          'ul.wallpaper-sizes',
+          await Promise.all(downloads.filter((d) => d.orientation === orientation).map(sizeItem)),
+        ),
       ]),
     ),
   );
-  return h('section.wallpaper-card', { id: WALLPAPER_CARD_ID, ariaLabelledBy: [`${WALLPAPER_CARD_ID}-title`], dataWallpaperCard: '' }, [
-    h('div.wallpaper-head', [
-      h('p.wallpaper-title', { id: `${WALLPAPER_CARD_ID}-title` }, 'Download the wallpaper'),
-      h('p.wallpaper-intro', 'Each size is cut for its screen, with all the words in view.'),
-    ]),
-    ...(previews.length ? [h('div.wallpaper-previews', previews)] : []),
-    h('div.wallpaper-groups', groups),
-  ]);
+  return h(
+    'section.wallpaper-card',
+    {
+      id: WALLPAPER_CARD_ID,
+      ariaLabelledBy: [`${WALLPAPER_CARD_ID}-title`],
+      dataWallpaperCard: '',
+    },
+    [
+      h('div.wallpaper-head', [
+        h('p.wallpaper-title', { id: `${WALLPAPER_CARD_ID}-title` }, 'Download the wallpaper'),
+        h('p.wallpaper-intro', 'Each size is cut for its screen, with all the words in view.'),
+      ]),
+      ...(previews.length ? [h('div.wallpaper-previews', previews)] : []),
+      h('div.wallpaper-groups', groups),
+    ],
+  );
 }
 
 export interface WallpaperOptions {
@@ -117,7 +153,9 @@ export function rehypeWallpaper(_options: WallpaperOptions = {}) {
       const entry = findMedia(String(node.properties.href ?? ''));
       if (entry?.role !== 'wallpaper') return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
-      const block = tree.children.find((child) => child.type === 'element' && (child === node || contains(child, node)));
+      const block = tree.children.find(
+        (child) => child.type === 'element' && (child === node || contains(child, node)),
+      );
       if (block && !cards.some((c) => c.entry === entry)) cards.push({ block, entry });
     });
     for (const { block, entry } of cards) {
@@ -127,5 +165,7 @@ export function rehypeWallpaper(_options: WallpaperOptions = {}) {
 }
 
 function contains(root: Element, target: Element): boolean {
-  return root.children.some((child) => child.type === 'element' && (child === target || contains(child, target)));
+  return root.children.some(
+    (child) => child.type === 'element' && (child === target || contains(child, target)),
+  );
 }

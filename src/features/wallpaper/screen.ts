@@ -9,8 +9,14 @@ const PHONE_SHORT_SIDE = 600;
  * screen in the current orientation: a handheld screen (coarse pointer) with a short side under
  * 600 CSS px counts as portrait. Tablets and desktops keep the orientation they report.
  */
-export function readerScreen(screen: { width: number; height: number }, devicePixelRatio: number, coarsePointer: boolean): ScreenSize {
+export function readerScreen(
+  screen: { width: number; height: number },
+  devicePixelRatio: number,
+  coarsePointer: boolean,
+): ScreenSize {
   const { width, height } = screen;
   const phone = coarsePointer && Math.min(width, height) < PHONE_SHORT_SIDE;
-  return phone && width > height ? { width: height, height: width, devicePixelRatio } : { width, height, devicePixelRatio };
+  return phone && width > height
+    ? { width: height, height: width, devicePixelRatio }
+    : { width, height, devicePixelRatio };
 }

@@ -85,7 +85,9 @@ describe('bestWallpaperSize', () => {
   });
 
   test('a square screen counts as landscape', () => {
-    expect(bestWallpaperSize({ width: 1000, height: 1000, devicePixelRatio: 1 }).orientation).toBe('landscape');
+    expect(bestWallpaperSize({ width: 1000, height: 1000, devicePixelRatio: 1 }).orientation).toBe(
+      'landscape',
+    );
   });
 
   test('a missing or broken pixel ratio counts as 1', () => {
@@ -111,7 +113,9 @@ describe('bestWallpaperSize', () => {
 
   test('only one orientation offered: that one is used', () => {
     const desktop = WALLPAPER_SIZES.filter((s) => s.orientation === 'landscape');
-    expect(bestWallpaperSize({ width: 393, height: 852, devicePixelRatio: 3 }, desktop).orientation).toBe('landscape');
+    expect(
+      bestWallpaperSize({ width: 393, height: 852, devicePixelRatio: 3 }, desktop).orientation,
+    ).toBe('landscape');
   });
 
   test('returns the very object passed in, so callers can pass their own records', () => {
@@ -119,10 +123,14 @@ describe('bestWallpaperSize', () => {
       { width: 1920, height: 1080, orientation: 'landscape', file: 'a.jpg' },
       { width: 1080, height: 1920, orientation: 'portrait', file: 'b.jpg' },
     ];
-    expect(bestWallpaperSize({ width: 360, height: 640, devicePixelRatio: 3 }, sizes).file).toBe('b.jpg');
+    expect(bestWallpaperSize({ width: 360, height: 640, devicePixelRatio: 3 }, sizes).file).toBe(
+      'b.jpg',
+    );
   });
 
   test('an empty list is a programming error', () => {
-    expect(() => bestWallpaperSize({ width: 1, height: 1, devicePixelRatio: 1 }, [])).toThrow(RangeError);
+    expect(() => bestWallpaperSize({ width: 1, height: 1, devicePixelRatio: 1 }, [])).toThrow(
+      RangeError,
+    );
   });
 });

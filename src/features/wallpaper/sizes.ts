@@ -16,14 +16,62 @@ export interface WallpaperSize {
 
 /** Desktop sizes first, then phones; within each, the most common first. */
 export const WALLPAPER_SIZES = [
-  { width: 3840, height: 2160, orientation: 'landscape', label: '4K UHD', suits: '4K monitors and TVs' },
-  { width: 2560, height: 1600, orientation: 'landscape', label: '16:10 laptop', suits: '16:10 laptops, e.g. MacBook Air and MacBook Pro' },
-  { width: 2560, height: 1440, orientation: 'landscape', label: 'QHD', suits: 'QHD (1440p) monitors' },
-  { width: 1920, height: 1080, orientation: 'landscape', label: 'Full HD', suits: 'Full HD (1080p) monitors, laptops and TVs' },
-  { width: 3440, height: 1440, orientation: 'landscape', label: 'Ultrawide', suits: '21:9 ultrawide monitors' },
-  { width: 1179, height: 2556, orientation: 'portrait', label: 'iPhone', suits: 'e.g. iPhone 15, 15 Pro and 16' },
-  { width: 1290, height: 2796, orientation: 'portrait', label: 'iPhone Plus / Pro Max', suits: 'e.g. iPhone 15 Plus, 15 Pro Max and 16 Plus' },
-  { width: 1080, height: 2400, orientation: 'portrait', label: 'Android', suits: 'most Android phones (20:9, 1080 × 2400)' },
+  {
+    width: 3840,
+    height: 2160,
+    orientation: 'landscape',
+    label: '4K UHD',
+    suits: '4K monitors and TVs',
+  },
+  {
+    width: 2560,
+    height: 1600,
+    orientation: 'landscape',
+    label: '16:10 laptop',
+    suits: '16:10 laptops, e.g. MacBook Air and MacBook Pro',
+  },
+  {
+    width: 2560,
+    height: 1440,
+    orientation: 'landscape',
+    label: 'QHD',
+    suits: 'QHD (1440p) monitors',
+  },
+  {
+    width: 1920,
+    height: 1080,
+    orientation: 'landscape',
+    label: 'Full HD',
+    suits: 'Full HD (1080p) monitors, laptops and TVs',
+  },
+  {
+    width: 3440,
+    height: 1440,
+    orientation: 'landscape',
+    label: 'Ultrawide',
+    suits: '21:9 ultrawide monitors',
+  },
+  {
+    width: 1179,
+    height: 2556,
+    orientation: 'portrait',
+    label: 'iPhone',
+    suits: 'e.g. iPhone 15, 15 Pro and 16',
+  },
+  {
+    width: 1290,
+    height: 2796,
+    orientation: 'portrait',
+    label: 'iPhone Plus / Pro Max',
+    suits: 'e.g. iPhone 15 Plus, 15 Pro Max and 16 Plus',
+  },
+  {
+    width: 1080,
+    height: 2400,
+    orientation: 'portrait',
+    label: 'Android',
+    suits: 'most Android phones (20:9, 1080 × 2400)',
+  },
 ] as const satisfies readonly WallpaperSize[];
 
 export interface ScreenSize {
@@ -57,9 +105,15 @@ const SAME_SHAPE = 0.01;
  */
 export function bestWallpaperSize(screen: ScreenSize): (typeof WALLPAPER_SIZES)[number];
 export function bestWallpaperSize<T extends Sized>(screen: ScreenSize, sizes: readonly T[]): T;
-export function bestWallpaperSize(screen: ScreenSize, sizes: readonly Sized[] = WALLPAPER_SIZES): Sized {
+export function bestWallpaperSize(
+  screen: ScreenSize,
+  sizes: readonly Sized[] = WALLPAPER_SIZES,
+): Sized {
   if (sizes.length === 0) throw new RangeError('bestWallpaperSize: no sizes to choose from');
-  const ratio = Number.isFinite(screen.devicePixelRatio) && screen.devicePixelRatio > 0 ? screen.devicePixelRatio : 1;
+  const ratio =
+    Number.isFinite(screen.devicePixelRatio) && screen.devicePixelRatio > 0
+      ? screen.devicePixelRatio
+      : 1;
   const usable = (n: number) => Number.isFinite(n) && n > 0;
   if (!usable(screen.width) || !usable(screen.height)) return sizes[0]!;
 
@@ -77,6 +131,7 @@ export function bestWallpaperSize(screen: ScreenSize, sizes: readonly Sized[] = 
   const covers = (size: Sized) => size.width >= width - ratio && size.height >= height - ratio;
   const area = (size: Sized) => size.width * size.height;
   const covering = sameShape.filter(covers);
-  if (covering.length > 0) return covering.reduce((best, size) => (area(size) < area(best) ? size : best));
+  if (covering.length > 0)
+    return covering.reduce((best, size) => (area(size) < area(best) ? size : best));
   return sameShape.reduce((best, size) => (area(size) > area(best) ? size : best));
 }

@@ -7,12 +7,21 @@ import { bestWallpaperSize, orientationOf, type ScreenSize } from './sizes';
  * orientation's. Only attributes change, so the card reads the same as without JavaScript,
  * where it simply lists every size.
  */
-export function markBestWallpaper(doc: Document, screen: ScreenSize = readerScreen(window.screen, devicePixelRatio, matchMedia('(pointer: coarse)').matches)): void {
+export function markBestWallpaper(
+  doc: Document,
+  screen: ScreenSize = readerScreen(
+    window.screen,
+    devicePixelRatio,
+    matchMedia('(pointer: coarse)').matches,
+  ),
+): void {
   const card = doc.querySelector<HTMLElement>('[data-wallpaper-card]');
-  const sizes = [...(card?.querySelectorAll<HTMLElement>('a[download][data-width]') ?? [])].map((link) => {
-    const size = { width: Number(link.dataset.width), height: Number(link.dataset.height) };
-    return { ...size, orientation: orientationOf(size), item: link.parentElement! };
-  });
+  const sizes = [...(card?.querySelectorAll<HTMLElement>('a[download][data-width]') ?? [])].map(
+    (link) => {
+      const size = { width: Number(link.dataset.width), height: Number(link.dataset.height) };
+      return { ...size, orientation: orientationOf(size), item: link.parentElement! };
+    },
+  );
   if (!card || !sizes.length) return;
   const best = bestWallpaperSize(screen, sizes);
   best.item.dataset.best = '';

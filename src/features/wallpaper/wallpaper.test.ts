@@ -24,18 +24,30 @@ async function run(tree: Root, file = new VFile({ path: POST })) {
 
 describe('wallpaper downloads', () => {
   test('the manifest’s masters are the ones on record in masters.json', () => {
-    expect([wallpaper.file, wallpaper.portrait]).toEqual(['landscape', 'portrait'].map((o) => WALLPAPER_MASTERS.find((m) => m.orientation === o)!.file));
+    expect([wallpaper.file, wallpaper.portrait]).toEqual(
+      ['landscape', 'portrait'].map(
+        (o) => WALLPAPER_MASTERS.find((m) => m.orientation === o)!.file,
+      ),
+    );
   });
 
   test('every size of sizes.ts, cut from the master of its orientation, keeping its safe area, as a JPEG of exactly that size', async () => {
     const downloads = await wallpaperDownloads(wallpaper);
-    expect(downloads.map((d) => `${d.width}x${d.height}`)).toEqual(WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`));
+    expect(downloads.map((d) => `${d.width}x${d.height}`)).toEqual(
+      WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`),
+    );
     for (const download of downloads) {
       expect(download.master.orientation).toBe(download.orientation);
       expect(containsBox(download.box, download.master.safeArea)).toBe(true);
-      expect(download.downloadName).toBe(`milvus-10k-stars-wallpaper-${download.width}x${download.height}.jpg`);
+      expect(download.downloadName).toBe(
+        `milvus-10k-stars-wallpaper-${download.width}x${download.height}.jpg`,
+      );
       const meta = await sharp(await renderVariant(download.variant)).metadata();
-      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', download.width, download.height]);
+      expect([meta.format, meta.width, meta.height]).toEqual([
+        'jpeg',
+        download.width,
+        download.height,
+      ]);
     }
   });
 
@@ -46,30 +58,45 @@ describe('wallpaper downloads', () => {
 });
 
 describe('rehypeWallpaper', () => {
-  const link = () => h('a', { href: 'https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png' }, 'the wallpaper');
+  const link = () =>
+    h('a', { href: 'https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png' }, 'the wallpaper');
 
   test('the link leads to a card right after its paragraph, with the eight sizes and what each suits', async () => {
     const { html } = await run(h(null, [h('p', ['Get ', link(), '!']), h('p', 'After.')]));
-    expect(html).toMatch(new RegExp(`^<p>Get <a href="#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`));
+    expect(html).toMatch(
+      new RegExp(
+        `^<p>Get <a href="#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`,
+      ),
+    );
     expect(html.indexOf('</section>')).toBeLessThan(html.indexOf('After.'));
     expect(html.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
     expect(html).toMatch(
       /<a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\.\w+\.jpg" download="milvus-10k-stars-wallpaper-1179x2556\.jpg" data-width="1179" data-height="2556" data-bytes="\d+"><span class="wallpaper-dimensions">1179 × 2556<\/span> <span class="wallpaper-label">iPhone<\/span> <span class="wallpaper-suits">e\.g\. iPhone 15, 15 Pro and 16<\/span> <span class="wallpaper-details">JPEG, \d+ kB<\/span><\/a>/,
     );
-    expect(html).toMatch(/<div class="wallpaper-group" data-orientation="portrait"><p class="wallpaper-group-title">Phone<\/p><ul class="wallpaper-sizes"><li><a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\./);
+    expect(html).toMatch(
+      /<div class="wallpaper-group" data-orientation="portrait"><p class="wallpaper-group-title">Phone<\/p><ul class="wallpaper-sizes"><li><a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\./,
+    );
   });
 
   test('a landscape and a portrait preview go to astro:assets as the post’s local images, relative to the post', async () => {
     const { html, file } = await run(h(null, [h('p', [link()])]));
     const paths = (file.data as { astro?: { localImagePaths?: string[] } }).astro?.localImagePaths;
-    expect(paths).toEqual(['../../assets/media/milvus-10k-wallpaper.png', '../../assets/media/milvus-10k-wallpaper-portrait.png']);
+    expect(paths).toEqual([
+      '../../assets/media/milvus-10k-wallpaper.png',
+      '../../assets/media/milvus-10k-wallpaper-portrait.png',
+    ]);
     expect(join(POST, '..', paths![0]!)).toBe(join(MEDIA_DIR, 'milvus-10k-wallpaper.png'));
-    expect(html).toMatch(/<img src="\.\.\/\.\.\/assets\/media\/milvus-10k-wallpaper\.png" alt="Preview of the desktop wallpaper" class="wallpaper-preview wallpaper-preview-landscape" width="832"/);
+    expect(html).toMatch(
+      /<img src="\.\.\/\.\.\/assets\/media\/milvus-10k-wallpaper\.png" alt="Preview of the desktop wallpaper" class="wallpaper-preview wallpaper-preview-landscape" width="832"/,
+    );
     expect(html).toContain('alt="Preview of the phone wallpaper"');
   });
 
   test('one card however often the post links the wallpaper; no path, no previews', async () => {
-    const { html } = await run(h(null, [h('p', [link()]), h('ul', [h('li', [link()])])]), new VFile());
+    const { html } = await run(
+      h(null, [h('p', [link()]), h('ul', [h('li', [link()])])]),
+      new VFile(),
+    );
     expect(html.match(/<section/g)).toHaveLength(1);
     expect(html.match(new RegExp(`href="#${WALLPAPER_CARD_ID}"`, 'g'))).toHaveLength(2);
     expect(html).not.toContain('wallpaper-preview');
@@ -78,13 +105,30 @@ describe('rehypeWallpaper', () => {
 
 describe('readerScreen and the best size', () => {
   test('a phone held sideways still gets a portrait wallpaper', () => {
-    expect(bestWallpaperSize(readerScreen({ width: 852, height: 393 }, 3, true))).toMatchObject({ width: 1179, height: 2556 });
-    expect(bestWallpaperSize(readerScreen({ width: 393, height: 852 }, 3, true))).toMatchObject({ width: 1179, height: 2556 });
+    expect(bestWallpaperSize(readerScreen({ width: 852, height: 393 }, 3, true))).toMatchObject({
+      width: 1179,
+      height: 2556,
+    });
+    expect(bestWallpaperSize(readerScreen({ width: 393, height: 852 }, 3, true))).toMatchObject({
+      width: 1179,
+      height: 2556,
+    });
   });
 
   test('tablets and desktops keep the orientation they report', () => {
-    expect(readerScreen({ width: 1024, height: 768 }, 2, true)).toEqual({ width: 1024, height: 768, devicePixelRatio: 2 });
-    expect(bestWallpaperSize(readerScreen({ width: 1920, height: 1080 }, 2, false))).toMatchObject({ width: 3840, height: 2160 });
-    expect(readerScreen({ width: 800, height: 500 }, 1, false)).toEqual({ width: 800, height: 500, devicePixelRatio: 1 });
+    expect(readerScreen({ width: 1024, height: 768 }, 2, true)).toEqual({
+      width: 1024,
+      height: 768,
+      devicePixelRatio: 2,
+    });
+    expect(bestWallpaperSize(readerScreen({ width: 1920, height: 1080 }, 2, false))).toMatchObject({
+      width: 3840,
+      height: 2160,
+    });
+    expect(readerScreen({ width: 800, height: 500 }, 1, false)).toEqual({
+      width: 800,
+      height: 500,
+      devicePixelRatio: 1,
+    });
   });
 });

@@ -10,8 +10,13 @@ export const getStaticPaths = (async () => {
     const variant = await feedCoverVariant(post.cover.local);
     variants.set(variant.name, variant);
   }
-  return [...variants.values()].map((variant) => ({ params: { name: variant.name.replace(/\.jpg$/, '') }, props: { variant } }));
+  return [...variants.values()].map((variant) => ({
+    params: { name: variant.name.replace(/\.jpg$/, '') },
+    props: { variant },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ variant: Variant }> = async ({ props }) =>
-  new Response(new Uint8Array(await renderVariant(props.variant)), { headers: { 'Content-Type': props.variant.contentType } });
+  new Response(new Uint8Array(await renderVariant(props.variant)), {
+    headers: { 'Content-Type': props.variant.contentType },
+  });

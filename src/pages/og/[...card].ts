@@ -11,7 +11,10 @@ const param = (path: string) => decodeURIComponent(path.slice(base.length + 'og/
 // cache when its inputs (text, cover bytes, template, fonts) have not changed.
 export const getStaticPaths = (async () => [
   { params: { card: param(defaultCardPath) }, props: { post: undefined } },
-  ...(await getPosts()).map((post) => ({ params: { card: param(new URL(post.share.image.url).pathname) }, props: { post } })),
+  ...(await getPosts()).map((post) => ({
+    params: { card: param(new URL(post.share.image.url).pathname) },
+    props: { post },
+  })),
 ]) satisfies GetStaticPaths;
 
 interface Props {
@@ -22,7 +25,9 @@ export const GET: APIRoute<Props> = async ({ props }) => {
   const card = await renderCard(props.post ? await postCardInput(props.post) : defaultCardInput);
   if (card.missing.length) {
     // The card still builds; the log says which characters no bundled font has.
-    console.warn(`[share-card] ${props.post?.id ?? 'default'}: no bundled font draws ${card.missing.map((c) => JSON.stringify(c)).join(' ')}; left out of the card`);
+    console.warn(
+      `[share-card] ${props.post?.id ?? 'default'}: no bundled font draws ${card.missing.map((c) => JSON.stringify(c)).join(' ')}; left out of the card`,
+    );
   }
   return new Response(new Uint8Array(card.data), { headers: { 'Content-Type': card.type } });
 };

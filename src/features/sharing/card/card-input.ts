@@ -14,9 +14,16 @@ export async function postCardInput(post: PostSummary): Promise<CardInput> {
     siteName: site.name,
     byline: `${post.author} · ${formatPostDate(post.date, site.locale)}`,
     host,
-    cover: local ? { data: await readFile(local.file), carriesTitle: local.carriesTitle } : undefined,
+    cover: local
+      ? { data: await readFile(local.file), carriesTitle: local.carriesTitle }
+      : undefined,
   };
 }
 
 /** The site-wide card of every page that is not a post. */
-export const defaultCardInput: CardInput = { title: site.description, siteName: site.name, byline: site.publisher, host };
+export const defaultCardInput: CardInput = {
+  title: site.description,
+  siteName: site.name,
+  byline: site.publisher,
+  host,
+};

@@ -125,19 +125,31 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
   if (!input.cover || !coverSize || coverSize.width <= 0 || coverSize.height <= 0) {
     return {
       template: 'typographic',
-      text: { x: TEXT_PAD_X, y: TEXT_PAD_Y, width: CARD_WIDTH - 2 * TEXT_PAD_X, height: CARD_HEIGHT - 2 * TEXT_PAD_Y },
+      text: {
+        x: TEXT_PAD_X,
+        y: TEXT_PAD_Y,
+        width: CARD_WIDTH - 2 * TEXT_PAD_X,
+        height: CARD_HEIGHT - 2 * TEXT_PAD_Y,
+      },
     };
   }
   if (input.cover.carriesTitle) {
     const size = fitSize(coverSize, { width: CARD_WIDTH, height: CARD_HEIGHT });
     return {
       template: 'cover-only',
-      cover: { x: Math.round((CARD_WIDTH - size.width) / 2), y: Math.round((CARD_HEIGHT - size.height) / 2), ...size },
+      cover: {
+        x: Math.round((CARD_WIDTH - size.width) / 2),
+        y: Math.round((CARD_HEIGHT - size.height) / 2),
+        ...size,
+      },
     };
   }
   const long = guessWidth(cleanText(input.title)) > LONG_TITLE_EMS;
   if (coverSize.width / coverSize.height >= WIDE_COVER_ASPECT) {
-    const size = fitSize(coverSize, { width: CARD_WIDTH - 2 * PAD, height: long ? ABOVE_MAX_COVER_HEIGHT_LONG : ABOVE_MAX_COVER_HEIGHT });
+    const size = fitSize(coverSize, {
+      width: CARD_WIDTH - 2 * PAD,
+      height: long ? ABOVE_MAX_COVER_HEIGHT_LONG : ABOVE_MAX_COVER_HEIGHT,
+    });
     const cover = { x: Math.round((CARD_WIDTH - size.width) / 2), y: PAD, ...size };
     const top = cover.y + cover.height + ABOVE_GAP;
     return {
@@ -146,8 +158,15 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
       text: { x: PAD, y: top, width: CARD_WIDTH - 2 * PAD, height: CARD_HEIGHT - PAD - top },
     };
   }
-  const size = fitSize(coverSize, { width: long ? BESIDE_MAX_COVER_WIDTH_LONG : BESIDE_MAX_COVER_WIDTH, height: CARD_HEIGHT - 2 * PAD });
-  const cover = { x: CARD_WIDTH - PAD - size.width, y: Math.round((CARD_HEIGHT - size.height) / 2), ...size };
+  const size = fitSize(coverSize, {
+    width: long ? BESIDE_MAX_COVER_WIDTH_LONG : BESIDE_MAX_COVER_WIDTH,
+    height: CARD_HEIGHT - 2 * PAD,
+  });
+  const cover = {
+    x: CARD_WIDTH - PAD - size.width,
+    y: Math.round((CARD_HEIGHT - size.height) / 2),
+    ...size,
+  };
   return {
     template: 'cover-beside',
     cover,
@@ -173,7 +192,11 @@ interface CardElement {
 }
 
 /** `h('div', { style }, ...children)`; a div with several children must have `display: flex`. */
-function h(type: string, props: { style?: Style; [attribute: string]: unknown }, ...children: Child[]): CardElement {
+function h(
+  type: string,
+  props: { style?: Style; [attribute: string]: unknown },
+  ...children: Child[]
+): CardElement {
   const kept = children.filter((child) => child !== null && child !== undefined && child !== false);
   return { type, props: { ...props, children: kept.length === 1 ? kept[0] : kept } };
 }
@@ -185,9 +208,22 @@ function h(type: string, props: { style?: Style; [attribute: string]: unknown },
  */
 function brandMark(size: number): CardElement {
   const unit = size / 24;
-  const box = (left: number, top: number, width: number, height: number, style: Style): CardElement =>
+  const box = (
+    left: number,
+    top: number,
+    width: number,
+    height: number,
+    style: Style,
+  ): CardElement =>
     h('div', {
-      style: { position: 'absolute', left: left * unit, top: top * unit, width: width * unit, height: height * unit, ...style },
+      style: {
+        position: 'absolute',
+        left: left * unit,
+        top: top * unit,
+        width: width * unit,
+        height: height * unit,
+        ...style,
+      },
     });
   return h(
     'div',
@@ -229,7 +265,9 @@ function eyebrow(siteName: string, markSize: number, fontSize: number): CardElem
 
 /** A horizontal hairline (a box, not a border: see above). */
 function rule(): CardElement {
-  return h('div', { style: { display: 'flex', height: 2, flexShrink: 0, backgroundColor: BRAND.rule } });
+  return h('div', {
+    style: { display: 'flex', height: 2, flexShrink: 0, backgroundColor: BRAND.rule },
+  });
 }
 
 const TITLE_STYLE: Style = { fontWeight: 700, color: BRAND.title, letterSpacing: '-0.02em' };
@@ -272,8 +310,28 @@ function root(...children: Child[]): CardElement {
     },
     // Depth without a gradient (librsvg spends ~5 ms a card on a full-card gradient): two large
     // discs, slightly lighter than the background, rising from the bottom-right corner.
-    h('div', { style: { position: 'absolute', left: 640, top: 250, width: 1000, height: 1000, borderRadius: 500, backgroundColor: BRAND.arcOuter } }),
-    h('div', { style: { position: 'absolute', left: 860, top: 420, width: 800, height: 800, borderRadius: 400, backgroundColor: BRAND.arcInner } }),
+    h('div', {
+      style: {
+        position: 'absolute',
+        left: 640,
+        top: 250,
+        width: 1000,
+        height: 1000,
+        borderRadius: 500,
+        backgroundColor: BRAND.arcOuter,
+      },
+    }),
+    h('div', {
+      style: {
+        position: 'absolute',
+        left: 860,
+        top: 420,
+        width: 800,
+        height: 800,
+        borderRadius: 400,
+        backgroundColor: BRAND.arcInner,
+      },
+    }),
     ...children,
   );
 }
@@ -281,7 +339,17 @@ function root(...children: Child[]): CardElement {
 function absolute(box: Box, style: Style, ...children: Child[]): CardElement {
   return h(
     'div',
-    { style: { position: 'absolute', left: box.x, top: box.y, width: box.width, height: box.height, display: 'flex', ...style } },
+    {
+      style: {
+        position: 'absolute',
+        left: box.x,
+        top: box.y,
+        width: box.width,
+        height: box.height,
+        display: 'flex',
+        ...style,
+      },
+    },
     ...children,
   );
 }
@@ -307,26 +375,57 @@ function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): CardElement
       box,
       { flexDirection: 'column' },
       eyebrow(texts.siteName, 44, 26),
-      h('div', { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } }, titleBlock(texts.title, fit, box.width)),
+      h(
+        'div',
+        { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } },
+        titleBlock(texts.title, fit, box.width),
+      ),
       rule(),
       h(
         'div',
-        { style: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 32, paddingTop: 24 } },
-        oneLine(texts.byline, { fontSize: 28, fontWeight: 500, color: BRAND.byline, flexShrink: 1 }),
-        oneLine(texts.host, { fontSize: 26, fontWeight: 500, color: BRAND.accentText, flexShrink: 0, maxWidth: '45%' }),
+        {
+          style: {
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 32,
+            paddingTop: 24,
+          },
+        },
+        oneLine(texts.byline, {
+          fontSize: 28,
+          fontWeight: 500,
+          color: BRAND.byline,
+          flexShrink: 1,
+        }),
+        oneLine(texts.host, {
+          fontSize: 26,
+          fontWeight: 500,
+          color: BRAND.accentText,
+          flexShrink: 0,
+          maxWidth: '45%',
+        }),
       ),
     ),
   );
 }
 
-function coverBesideCard(texts: CardTexts, layout: { cover: Box; text: Box }, fit: TitleFit): CardElement {
+function coverBesideCard(
+  texts: CardTexts,
+  layout: { cover: Box; text: Box },
+  fit: TitleFit,
+): CardElement {
   const { text } = layout;
   return root(
     absolute(
       text,
       { flexDirection: 'column' },
       eyebrow(texts.siteName, 36, 22),
-      h('div', { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } }, titleBlock(texts.title, fit, text.width)),
+      h(
+        'div',
+        { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } },
+        titleBlock(texts.title, fit, text.width),
+      ),
       rule(),
       h(
         'div',
@@ -339,11 +438,16 @@ function coverBesideCard(texts: CardTexts, layout: { cover: Box; text: Box }, fi
   );
 }
 
-function coverAboveCard(texts: CardTexts, layout: { cover: Box; text: Box }, fit: TitleFit): CardElement {
+function coverAboveCard(
+  texts: CardTexts,
+  layout: { cover: Box; text: Box },
+  fit: TitleFit,
+): CardElement {
   const { text } = layout;
   // One footer row: the site name goes first when the row would be too long, so the byline stays.
   const withSite = `${texts.siteName} · ${texts.byline}`;
-  const siteAndByline = guessWidth(`${withSite}${texts.host}`) * 22 < text.width - 120 ? withSite : texts.byline;
+  const siteAndByline =
+    guessWidth(`${withSite}${texts.host}`) * 22 < text.width - 120 ? withSite : texts.byline;
   return root(
     coverPlate(layout.cover),
     absolute(
@@ -354,9 +458,20 @@ function coverAboveCard(texts: CardTexts, layout: { cover: Box; text: Box }, fit
         'div',
         { style: { display: 'flex', alignItems: 'center', gap: 14 } },
         brandMark(30),
-        oneLine(siteAndByline, { fontSize: 22, fontWeight: 500, color: BRAND.byline, flexShrink: 1 }),
+        oneLine(siteAndByline, {
+          fontSize: 22,
+          fontWeight: 500,
+          color: BRAND.byline,
+          flexShrink: 1,
+        }),
         h('div', { style: { display: 'flex', flexGrow: 1 } }),
-        oneLine(texts.host, { fontSize: 22, fontWeight: 500, color: BRAND.accentText, flexShrink: 0, maxWidth: '40%' }),
+        oneLine(texts.host, {
+          fontSize: 22,
+          fontWeight: 500,
+          color: BRAND.accentText,
+          flexShrink: 0,
+          maxWidth: '40%',
+        }),
       ),
     ),
   );
@@ -416,7 +531,10 @@ function capLines(scale: TitleScale, height: number): TitleScale {
   return {
     steps: scale.steps.map((step) => ({
       size: step.size,
-      maxLines: Math.max(1, Math.min(step.maxLines, Math.floor(height / Math.round(step.size * TITLE_LINE_HEIGHT)))),
+      maxLines: Math.max(
+        1,
+        Math.min(step.maxLines, Math.floor(height / Math.round(step.size * TITLE_LINE_HEIGHT))),
+      ),
     })),
   };
 }
@@ -427,7 +545,8 @@ function guessWidth(text: string): number {
   for (const { segment } of graphemes.segment(text)) {
     const codePoint = segment.codePointAt(0) ?? 0;
     if (segment === ' ') ems += 0.22;
-    else if (codePoint >= 0x1100) ems += 1; // CJK, full-width forms, emoji
+    else if (codePoint >= 0x1100)
+      ems += 1; // CJK, full-width forms, emoji
     else if (/[ijlrtf.,:;'!|()[\]-]/.test(segment)) ems += 0.33;
     else if (/[mwMW]/.test(segment)) ems += 0.86;
     else if (/[A-Z]/.test(segment)) ems += 0.68;
@@ -495,14 +614,29 @@ function guessFit(title: string, width: number, scale: TitleScale): TitleFit {
  */
 function titleProbes(title: string, width: number, sizes: number[]): CardElement | undefined {
   if (!sizes.length) return undefined;
-  const hidden: Style = { position: 'absolute', left: 0, top: 2 * CARD_HEIGHT, visibility: 'hidden' };
+  const hidden: Style = {
+    position: 'absolute',
+    left: 0,
+    top: 2 * CARD_HEIGHT,
+    visibility: 'hidden',
+  };
   return h(
     'div',
     { style: { ...hidden, display: 'flex', flexDirection: 'column', width } },
     ...sizes.map((size) =>
       h(
         'div',
-        { 'data-size': size, style: { display: 'block', visibility: 'hidden', width, fontSize: size, lineHeight: TITLE_LINE_HEIGHT, ...TITLE_STYLE } },
+        {
+          'data-size': size,
+          style: {
+            display: 'block',
+            visibility: 'hidden',
+            width,
+            fontSize: size,
+            lineHeight: TITLE_LINE_HEIGHT,
+            ...TITLE_STYLE,
+          },
+        },
         title,
       ),
     ),
@@ -513,7 +647,10 @@ function titleProbes(title: string, width: number, sizes: number[]): CardElement
 function bestFit(heights: Map<number, number>, scale: TitleScale): TitleFit {
   for (const step of scale.steps) {
     const height = heights.get(step.size);
-    const lines = height === undefined ? Infinity : Math.round(height / Math.round(step.size * TITLE_LINE_HEIGHT));
+    const lines =
+      height === undefined
+        ? Infinity
+        : Math.round(height / Math.round(step.size * TITLE_LINE_HEIGHT));
     if (lines <= step.maxLines) return { ...step, fits: true };
   }
   const last = scale.steps[scale.steps.length - 1];
@@ -539,7 +676,11 @@ interface Face {
 }
 
 /** Families in fallback order: Inter, then Noto Emoji (monochrome), then Noto Sans SC for CJK. */
-const FONT_PACKAGES = ['@fontsource/inter', '@fontsource/noto-emoji', '@fontsource/noto-sans-sc'] as const;
+const FONT_PACKAGES = [
+  '@fontsource/inter',
+  '@fontsource/noto-emoji',
+  '@fontsource/noto-sans-sc',
+] as const;
 /** The Latin Inter face is named like this; every other face is a fallback. */
 const PRIMARY_FONT = 'Inter';
 
@@ -550,7 +691,11 @@ function packageRoot(name: string, entry?: string): string {
   let dir = dirname(requireHere.resolve(entry ? `${name}/${entry}` : name));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name
+    )
+      return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`render-card: cannot find the package.json of ${name}`);
     dir = parent;
@@ -558,7 +703,8 @@ function packageRoot(name: string, entry?: string): string {
 }
 
 function packageVersion(root: string): string {
-  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /** Reads fontsource's `@font-face` blocks: each `.woff` file (satori reads WOFF) and its unicode-range. */
@@ -575,7 +721,12 @@ function parseFontFaces(css: string, dir: string, weight: Weight): Face[] {
         })
       : [[0, 0x10ffff]];
     const subset = file.replace(new RegExp(`-${weight}-normal$`), '');
-    faces.push({ name: subset === 'inter-latin' ? PRIMARY_FONT : subset, file: join(dir, 'files', `${file}.woff`), weight, ranges });
+    faces.push({
+      name: subset === 'inter-latin' ? PRIMARY_FONT : subset,
+      file: join(dir, 'files', `${file}.woff`),
+      weight,
+      ranges,
+    });
   }
   // Inter's CSS lists Latin last; it goes first, as the primary font.
   return faces.sort((a, b) => Number(b.name === PRIMARY_FONT) - Number(a.name === PRIMARY_FONT));
@@ -610,7 +761,8 @@ function satoriFonts(faces: Iterable<Face>, withPrimary = true): SatoriFont[] {
     if (primary) all.add(primary);
   }
   // Catalog order is fallback order: primary first, then Inter's other subsets, emoji, CJK.
-  const order = (face: Face) => catalog(face.weight).indexOf(face) * 2 + (face.weight === 700 ? 0 : 1);
+  const order = (face: Face) =>
+    catalog(face.weight).indexOf(face) * 2 + (face.weight === 700 ? 0 : 1);
   const sorted = [...all].sort((a, b) => order(a) - order(b));
   const key = sorted.map((face) => face.file).join('|');
   let fonts = fontArrays.get(key);
@@ -640,11 +792,14 @@ function isJoiner(codePoint: number): boolean {
 
 /** Control characters and line breaks become spaces; runs of spaces collapse. */
 function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 function covers(face: Face, codePoint: number): boolean {
@@ -682,8 +837,13 @@ function fontsFor(text: string, weight: Weight): TextFonts {
     const codePoints = [...segment].map((char) => char.codePointAt(0) ?? 0);
     const base = codePoints[0] ?? 0;
     const first = catalog(weight).find((face) => covers(face, base));
-    const presentation = codePoints.some((codePoint) => codePoint === 0xfe0f || codePoint === 0x20e3 || codePoint === 0x200d);
-    if ((first?.name.startsWith(EMOJI_PREFIX) || presentation) && emojiFaces.some((face) => covers(face, base))) {
+    const presentation = codePoints.some(
+      (codePoint) => codePoint === 0xfe0f || codePoint === 0x20e3 || codePoint === 0x200d,
+    );
+    if (
+      (first?.name.startsWith(EMOJI_PREFIX) || presentation) &&
+      emojiFaces.some((face) => covers(face, base))
+    ) {
       const drawing = new Set<Face>();
       for (const codePoint of codePoints) {
         const face = emojiFaces.find((candidate) => covers(candidate, codePoint));
@@ -695,7 +855,8 @@ function fontsFor(text: string, weight: Weight): TextFonts {
     }
     for (const [index, codePoint] of codePoints.entries()) {
       const char = String.fromCodePoint(codePoint);
-      const face = index === 0 ? first : catalog(weight).find((candidate) => covers(candidate, codePoint));
+      const face =
+        index === 0 ? first : catalog(weight).find((candidate) => covers(candidate, codePoint));
       if (face) {
         faces.add(face);
         kept += char;
@@ -798,14 +959,20 @@ type CardSource = Raster | { svg: Buffer };
 async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
   const sharp = await loadSharp();
   const source = () =>
-    'svg' in card ? sharp(card.svg).removeAlpha() : sharp(card.pixels, { raw: { width: card.width, height: card.height, channels: CHANNELS } });
+    'svg' in card
+      ? sharp(card.svg).removeAlpha()
+      : sharp(card.pixels, { raw: { width: card.width, height: card.height, channels: CHANNELS } });
   let data = await source().jpeg(JPEG).toBuffer();
   for (const quality of FALLBACK_QUALITIES) {
     if (data.length <= CARD_MAX_BYTES) break;
-    data = await source().jpeg({ ...JPEG, quality }).toBuffer();
+    data = await source()
+      .jpeg({ ...JPEG, quality })
+      .toBuffer();
   }
   if (data.length > CARD_MAX_BYTES) {
-    throw new Error(`render-card: the card for "${what}" is ${data.length} bytes even at quality ${FALLBACK_QUALITIES.at(-1)}; the limit is ${CARD_MAX_BYTES}`);
+    throw new Error(
+      `render-card: the card for "${what}" is ${data.length} bytes even at quality ${FALLBACK_QUALITIES.at(-1)}; the limit is ${CARD_MAX_BYTES}`,
+    );
   }
   return data;
 }
@@ -857,14 +1024,25 @@ function pasteCover(card: Raster, cover: Raster, box: Box, radius: number): void
       cover.pixels.copy(card.pixels, target, source, source + rowBytes);
       continue;
     }
-    cover.pixels.copy(card.pixels, target + r * CHANNELS, source + r * CHANNELS, source + rowBytes - r * CHANNELS);
+    cover.pixels.copy(
+      card.pixels,
+      target + r * CHANNELS,
+      source + r * CHANNELS,
+      source + rowBytes - r * CHANNELS,
+    );
     const centreY = y < r ? r : cover.height - r;
     for (let x = 0; x < cover.width; x = x === r - 1 ? cover.width - r : x + 1) {
       const centreX = x < r ? r : cover.width - r;
-      const coverage = Math.min(1, Math.max(0, r - Math.hypot(x + 0.5 - centreX, y + 0.5 - centreY) + 0.5));
+      const coverage = Math.min(
+        1,
+        Math.max(0, r - Math.hypot(x + 0.5 - centreX, y + 0.5 - centreY) + 0.5),
+      );
       for (let channel = 0; channel < CHANNELS; channel++) {
         const at = target + x * CHANNELS + channel;
-        card.pixels[at] = Math.round((cover.pixels[source + x * CHANNELS + channel] ?? 0) * coverage + (card.pixels[at] ?? 0) * (1 - coverage));
+        card.pixels[at] = Math.round(
+          (cover.pixels[source + x * CHANNELS + channel] ?? 0) * coverage +
+            (card.pixels[at] ?? 0) * (1 - coverage),
+        );
       }
     }
   }
@@ -876,16 +1054,25 @@ function hexRgb(hex: string): [number, number, number] {
 }
 
 /** The average colour of the cover's outermost column or row. */
-function edgeColour(cover: Raster, edge: 'left' | 'right' | 'top' | 'bottom'): [number, number, number] {
+function edgeColour(
+  cover: Raster,
+  edge: 'left' | 'right' | 'top' | 'bottom',
+): [number, number, number] {
   const sum = [0, 0, 0];
   const vertical = edge === 'left' || edge === 'right';
   const count = vertical ? cover.height : cover.width;
   for (let i = 0; i < count; i++) {
     const x = edge === 'left' ? 0 : edge === 'right' ? cover.width - 1 : i;
     const y = edge === 'top' ? 0 : edge === 'bottom' ? cover.height - 1 : i;
-    for (let channel = 0; channel < CHANNELS; channel++) sum[channel] = (sum[channel] ?? 0) + (cover.pixels[(y * cover.width + x) * CHANNELS + channel] ?? 0);
+    for (let channel = 0; channel < CHANNELS; channel++)
+      sum[channel] =
+        (sum[channel] ?? 0) + (cover.pixels[(y * cover.width + x) * CHANNELS + channel] ?? 0);
   }
-  return [0, 1, 2].map((channel) => Math.round((sum[channel] ?? 0) / count)) as [number, number, number];
+  return [0, 1, 2].map((channel) => Math.round((sum[channel] ?? 0) / count)) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 /**
@@ -894,9 +1081,14 @@ function edgeColour(cover: Raster, edge: 'left' | 'right' | 'top' | 'bottom'): [
  * the cover sits on the brand background without a hard seam. No SVG is involved.
  */
 function coverOnlyCard(cover: Raster, box: Box): Raster {
-  const card: Raster = { width: CARD_WIDTH, height: CARD_HEIGHT, pixels: Buffer.alloc(CARD_WIDTH * CARD_HEIGHT * CHANNELS) };
+  const card: Raster = {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    pixels: Buffer.alloc(CARD_WIDTH * CARD_HEIGHT * CHANNELS),
+  };
   const brand = hexRgb(BRAND.background);
-  const mix = (from: number[], to: number[], t: number) => from.map((value, channel) => Math.round(value + ((to[channel] ?? 0) - value) * t));
+  const mix = (from: number[], to: number[], t: number) =>
+    from.map((value, channel) => Math.round(value + ((to[channel] ?? 0) - value) * t));
   // One row pattern (left and right bars), or one colour per row (top and bottom bars).
   const left = edgeColour(cover, 'left');
   const right = edgeColour(cover, 'right');
@@ -905,14 +1097,27 @@ function coverOnlyCard(cover: Raster, box: Box): Raster {
   const row = Buffer.alloc(CARD_WIDTH * CHANNELS);
   for (let x = 0; x < CARD_WIDTH; x++) {
     const colour =
-      x < box.x ? mix(brand, left, x / box.x) : x >= box.x + box.width ? mix(right, brand, (x - box.x - box.width + 1) / (CARD_WIDTH - box.x - box.width)) : brand;
+      x < box.x
+        ? mix(brand, left, x / box.x)
+        : x >= box.x + box.width
+          ? mix(right, brand, (x - box.x - box.width + 1) / (CARD_WIDTH - box.x - box.width))
+          : brand;
     row.set(colour, x * CHANNELS);
   }
   for (let y = 0; y < CARD_HEIGHT; y++) {
-    if (y < box.y) card.pixels.fill(Buffer.from(mix(brand, top, y / box.y)), y * CARD_WIDTH * CHANNELS, (y + 1) * CARD_WIDTH * CHANNELS);
+    if (y < box.y)
+      card.pixels.fill(
+        Buffer.from(mix(brand, top, y / box.y)),
+        y * CARD_WIDTH * CHANNELS,
+        (y + 1) * CARD_WIDTH * CHANNELS,
+      );
     else if (y >= box.y + box.height) {
       const t = (y - box.y - box.height + 1) / (CARD_HEIGHT - box.y - box.height);
-      card.pixels.fill(Buffer.from(mix(bottom, brand, t)), y * CARD_WIDTH * CHANNELS, (y + 1) * CARD_WIDTH * CHANNELS);
+      card.pixels.fill(
+        Buffer.from(mix(bottom, brand, t)),
+        y * CARD_WIDTH * CHANNELS,
+        (y + 1) * CARD_WIDTH * CHANNELS,
+      );
     } else row.copy(card.pixels, y * CARD_WIDTH * CHANNELS);
   }
   pasteCover(card, cover, box, 0);
@@ -943,7 +1148,9 @@ async function prepareTexts(input: CardInput, withSiteLine: boolean): Promise<Pr
   const byline = fontsFor(cleanText(input.byline), 500);
   const host = fontsFor(cleanText(input.host), 500);
   const parts = [title, siteName, siteUpper, byline, host];
-  const missing = [...new Set([...title.missing, ...siteName.missing, ...byline.missing, ...host.missing])];
+  const missing = [
+    ...new Set([...title.missing, ...siteName.missing, ...byline.missing, ...host.missing]),
+  ];
   return {
     texts: { title: title.text, siteName: siteName.text, byline: byline.text, host: host.text },
     fonts: satoriFonts(parts.flatMap((part) => [...part.faces])),
@@ -964,7 +1171,11 @@ function titleRoom(template: 'typographic' | 'cover-beside' | 'cover-above', tex
   }
 }
 
-const TITLE_SCALES = { typographic: TYPOGRAPHIC_TITLE, 'cover-beside': BESIDE_TITLE, 'cover-above': ABOVE_TITLE };
+const TITLE_SCALES = {
+  typographic: TYPOGRAPHIC_TITLE,
+  'cover-beside': BESIDE_TITLE,
+  'cover-above': ABOVE_TITLE,
+};
 
 type TextLayout = Extract<CardLayout, { text: Box }>;
 
@@ -985,7 +1196,13 @@ interface Pass {
  * characters no loaded font has a glyph for (fontsource's unicode-ranges are wider than some
  * fonts: Inter's lists U+2000-206F, yet has no U+2011).
  */
-async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleFit, scale: TitleScale, everySize = false): Promise<Pass> {
+async function drawPass(
+  prepared: PreparedTexts,
+  layout: TextLayout,
+  fit: TitleFit,
+  scale: TitleScale,
+  everySize = false,
+): Promise<Pass> {
   const satori = await loadSatori();
   const { texts } = prepared;
   const card =
@@ -997,8 +1214,16 @@ async function drawPass(prepared: PreparedTexts, layout: TextLayout, fit: TitleF
   const children = [card.props.children].flat();
   // A clamped title measures nothing (its height is cut): its size is probed too.
   const all = everySize || fit.fits === false;
-  const sizes = [...new Set(scale.steps.map((step) => step.size))].filter((size) => (all ? true : size > fit.size));
-  const element = { ...card, props: { ...card.props, children: [...children, titleProbes(texts.title, layout.text.width, sizes)] } };
+  const sizes = [...new Set(scale.steps.map((step) => step.size))].filter((size) =>
+    all ? true : size > fit.size,
+  );
+  const element = {
+    ...card,
+    props: {
+      ...card.props,
+      children: [...children, titleProbes(texts.title, layout.text.width, sizes)],
+    },
+  };
   const heights = new Map<number, number>();
   const unsupported = new Set<string>();
   const svg = await satori(element as never, {
@@ -1031,7 +1256,12 @@ function dropUnsupported(prepared: PreparedTexts, unsupported: string[]): void {
       .replace(/ {2,}/g, ' ')
       .trim();
   const { texts } = prepared;
-  prepared.texts = { title: drop(texts.title), siteName: drop(texts.siteName), byline: drop(texts.byline), host: drop(texts.host) };
+  prepared.texts = {
+    title: drop(texts.title),
+    siteName: drop(texts.siteName),
+    byline: drop(texts.byline),
+    host: drop(texts.host),
+  };
   prepared.missing = [...new Set([...prepared.missing, ...unsupported])];
 }
 
@@ -1039,10 +1269,17 @@ async function drawCard(input: CardInput): Promise<Drawn> {
   const coverSize = input.cover ? await coverSizeOf(input.cover.data) : undefined;
   const layout = cardLayout(input, coverSize);
   // Decoding runs on sharp's threads while satori lays the card out.
-  const cover = input.cover && 'cover' in layout ? decodeCover(input.cover.data, layout.cover) : undefined;
+  const cover =
+    input.cover && 'cover' in layout ? decodeCover(input.cover.data, layout.cover) : undefined;
   cover?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled".
   if (layout.template === 'cover-only') {
-    return { data: await encodeJpeg(coverOnlyCard(await (cover as Promise<Raster>), layout.cover), input.title), missing: [] };
+    return {
+      data: await encodeJpeg(
+        coverOnlyCard(await (cover as Promise<Raster>), layout.cover),
+        input.title,
+      ),
+      missing: [],
+    };
   }
 
   const prepared = await prepareTexts(input, layout.template === 'cover-above');
@@ -1061,11 +1298,18 @@ async function drawCard(input: CardInput): Promise<Drawn> {
   if (!sameFit(pass.best, fit)) pass = await drawPass(prepared, layout, pass.best, scale);
 
   if (!cover || layout.template === 'typographic') {
-    return { data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title), missing: prepared.missing };
+    return {
+      data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title),
+      missing: prepared.missing,
+    };
   }
   // With a cover: rasterise, paste the cover in, then encode.
   const sharp = await loadSharp();
-  const card: Raster = { width: CARD_WIDTH, height: CARD_HEIGHT, pixels: await sharp(Buffer.from(pass.svg)).removeAlpha().raw().toBuffer() };
+  const card: Raster = {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    pixels: await sharp(Buffer.from(pass.svg)).removeAlpha().raw().toBuffer(),
+  };
   pasteCover(card, await cover, layout.cover, COVER_RADIUS);
   return { data: await encodeJpeg(card, input.title), missing: prepared.missing };
 }
@@ -1075,15 +1319,23 @@ async function drawCard(input: CardInput): Promise<Drawn> {
 
 /** `CARD_CACHE_DIR`, or node_modules/.cache/milestones-cards (kept between builds by most CIs). */
 export function cardCacheDir(): string {
-  return process.env.CARD_CACHE_DIR || join(process.cwd(), 'node_modules', '.cache', 'milestones-cards');
+  return (
+    process.env.CARD_CACHE_DIR || join(process.cwd(), 'node_modules', '.cache', 'milestones-cards')
+  );
 }
 
 let fingerprint: string | undefined;
 
 /** What else decides the pixels: the versions of satori, sharp and each font package. */
 function engineFingerprint(): string {
-  const packages: Array<[name: string, entry?: string]> = [['satori'], ['sharp'], ...FONT_PACKAGES.map((name): [string, string] => [name, '700.css'])];
-  fingerprint ??= packages.map(([name, entry]) => `${name}@${packageVersion(packageRoot(name, entry))}`).join(' ');
+  const packages: Array<[name: string, entry?: string]> = [
+    ['satori'],
+    ['sharp'],
+    ...FONT_PACKAGES.map((name): [string, string] => [name, '700.css']),
+  ];
+  fingerprint ??= packages
+    .map(([name, entry]) => `${name}@${packageVersion(packageRoot(name, entry))}`)
+    .join(' ');
   return fingerprint;
 }
 
@@ -1148,11 +1400,15 @@ async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void
   try {
     await mkdir(dir, { recursive: true });
     // The list first: once the card exists, a reader finds its list too.
-    if (drawn.missing.length) await writeAtomically(join(dir, `${key}.json`), JSON.stringify(drawn.missing));
+    if (drawn.missing.length)
+      await writeAtomically(join(dir, `${key}.json`), JSON.stringify(drawn.missing));
     await writeAtomically(join(dir, `${key}.jpg`), drawn.data);
   } catch (error) {
     // The card is still good; only the next build will have to draw it again.
-    if (!warnedCacheWrite) console.warn(`[share-card] cannot write the card cache in ${dir}: ${(error as Error).message}`);
+    if (!warnedCacheWrite)
+      console.warn(
+        `[share-card] cannot write the card cache in ${dir}: ${(error as Error).message}`,
+      );
     warnedCacheWrite = true;
   }
 }
@@ -1179,5 +1435,12 @@ export async function renderCard(input: CardInput): Promise<RenderedCard> {
     inFlight.set(where, pending);
   }
   const { drawn, fromCache } = await pending;
-  return { data: drawn.data, type: 'image/jpeg', width: CARD_WIDTH, height: CARD_HEIGHT, fromCache, missing: drawn.missing };
+  return {
+    data: drawn.data,
+    type: 'image/jpeg',
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fromCache,
+    missing: drawn.missing,
+  };
 }
