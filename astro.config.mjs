@@ -5,12 +5,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
-import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
+import { POSTS_DIR, readPostNames } from './src/features/content/post-files.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets.ts';
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
+import { searchIndex } from './src/features/search/pagefind-integration.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
 
 export default defineConfig({
@@ -42,6 +43,8 @@ export default defineConfig({
     inlineStylesheets(),
     // After the inlining: completes the pages' policy with the inline stylesheets' hashes.
     securityHeadersFile(),
+    // The posts' search index, read from the built pages (so only what is published).
+    searchIndex(),
     sitemap({
       filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
     }),
@@ -49,10 +52,13 @@ export default defineConfig({
   markdown: {
     // The posts are read once here so links between them can point at this site's pages; the
     // list is part of the config, so adding a post re-renders the cached posts that link to it.
+    // Drafts are published by `astro dev` only (Astro sets NODE_ENV before it reads this file).
     processor: unified(
-      createMarkdownPipeline({
-        posts: readKnownPosts(fileURLToPath(new URL(`./${POSTS_DIR}/`, import.meta.url))),
-      }),
+      createMarkdownPipeline(
+        readPostNames(fileURLToPath(new URL(`./${POSTS_DIR}/`, import.meta.url)), {
+          showDrafts: process.env.NODE_ENV === 'development',
+        }),
+      ),
     ),
     // Shiki runs inside markdownPipeline, with its colours turned into classes (see shiki-classes.ts).
     syntaxHighlight: false,

@@ -117,3 +117,15 @@ export function mathFontPath(name: string): string {
 export function postMathStylesPath(id: string): string {
   return withBase(`math/posts/${encodePath(id)}.css`);
 }
+
+/** The search page (`/search/?q=words` opens with the query run). */
+export const searchPath = withBase('search/');
+
+/** The words search corrects typos to (`src/pages/search/words.json.ts`). */
+export const searchWordsPath = withBase('search/words.json');
+
+/** The search index Pagefind writes after the build (`src/features/search/pagefind-integration.ts`). */
+export const searchIndexPath = withBase('pagefind/');
+
+/** Every published post by year. */
+export const archivePath = withBase('archive/');

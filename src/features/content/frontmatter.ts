@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { cleanText } from '../../lib/text';
+import { isDraftFrontmatter } from './draft.ts';
 
 /**
  * The frontmatter format shared by real Milvus blog posts, validated and normalised once.
@@ -161,6 +162,8 @@ export const postFrontmatterSchema = z
     canonicalUrl: optionalWebUrl,
     // Some posts spell it this way; it is merged into `canonicalUrl` below.
     canonicalURL: optionalWebUrl,
+    isPublish: z.unknown().optional(),
+    draft: z.unknown().optional(),
     /** When the post was last changed, if its author says so (`dateModified` in its JSON-LD). */
     updated: z
       .unknown()
@@ -176,8 +179,10 @@ export const postFrontmatterSchema = z
         return z.NEVER;
       }),
   })
-  .transform(({ canonicalURL, date, ...data }) => ({
+  .transform(({ canonicalURL, date, isPublish, draft, ...data }) => ({
     ...data,
+    /** Built and shown in `astro dev` only (posts.ts). */
+    draft: isDraftFrontmatter({ isPublish, draft }),
     canonicalUrl: data.canonicalUrl ?? canonicalURL,
     date: calendarDateToUtc(date),
   }));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { listPostFiles, postFileProblems, readKnownPosts } from './post-files';
+import { listPostFiles, postFileProblems, readKnownPosts, readPostNames } from './post-files';
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'post-files-'));
@@ -70,4 +70,18 @@ test('known posts: by file name and by frontmatter id, the file name winning', (
     clash: 'clash',
     broken: 'broken',
   });
+});
+
+test('drafts (isPublish: false, draft: true) are known apart when the build leaves them out', () => {
+  const dir = folder({
+    'out.md': '---\ntitle: T\n---\n',
+    'unpublished.md': '---\nid: soon.md\ntitle: T\nisPublish: false\n---\n',
+    'draft.md': '---\ntitle: T\ndraft: "yes"\n---\n',
+    'kept.md': '---\ntitle: T\nisPublish: true\ndraft: false\n---\n',
+  });
+  expect(readPostNames(dir, { showDrafts: false })).toEqual({
+    posts: { out: 'out', kept: 'kept' },
+    drafts: { unpublished: 'unpublished', soon: 'unpublished', draft: 'draft' },
+  });
+  expect(readPostNames(dir, { showDrafts: true }).drafts).toEqual({});
 });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { entryIdFromPath } from '../../lib/paths.ts';
+import { isDraftFrontmatter } from './draft.ts';
 
 /**
  * The posts folder read as files, before Astro does: names that cannot become a page, names that
@@ -119,17 +120,33 @@ export function bareName(name: string): string {
  * its name; the content loader reports its frontmatter.
  */
 export function readKnownPosts(dir: string): KnownPosts {
-  const known: KnownPosts = {};
-  const byFrontmatterId: KnownPosts = {};
+  return readPostNames(dir, { showDrafts: true }).posts;
+}
+
+/**
+ * The names of the posts a build publishes, and of the drafts it leaves out (none when
+ * `showDrafts`, as in `astro dev`): a link to a draft stays as written, and the build says so.
+ */
+export function readPostNames(
+  dir: string,
+  { showDrafts }: { showDrafts: boolean },
+): { posts: KnownPosts; drafts: KnownPosts } {
+  const names = { posts: {} as KnownPosts, drafts: {} as KnownPosts };
+  const declaredIds = { posts: {} as KnownPosts, drafts: {} as KnownPosts };
   for (const file of listPostFiles(dir)) {
     const id = entryIdFromPath(file);
-    known[id] = id;
     // Broken frontmatter: the loader names the post and the problem.
     const read = readFrontmatter(dir, file);
-    const declared = 'frontmatter' in read ? read.frontmatter.id : undefined;
+    const frontmatter = 'frontmatter' in read ? read.frontmatter : {};
+    const kind = !showDrafts && isDraftFrontmatter(frontmatter) ? 'drafts' : 'posts';
+    names[kind][id] = id;
+    const declared = frontmatter.id;
     if (typeof declared === 'string' && declared.trim())
-      byFrontmatterId[bareName(declared.trim())] ??= id;
+      declaredIds[kind][bareName(declared.trim())] ??= id;
   }
   // A file name wins over another post's frontmatter id.
-  return { ...byFrontmatterId, ...known };
+  return {
+    posts: { ...declaredIds.posts, ...names.posts },
+    drafts: { ...declaredIds.drafts, ...names.drafts },
+  };
 }

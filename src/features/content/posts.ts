@@ -23,6 +23,8 @@ export interface PostSummary {
   /** The post's `desc`, else its opening paragraphs (Markdown posts), else undefined. */
   description?: string;
   tags: string[];
+  /** `isPublish: false` or `draft: true`: only `astro dev` builds it (and marks it "Draft"). */
+  draft: boolean;
   /** Site path, with the base. */
   path: string;
   /** Absolute URL of this page: what every share carries. */
@@ -62,6 +64,7 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     date,
     description: desc ?? (entry.rendered?.html ? htmlExcerpt(entry.rendered.html) : undefined),
     tags,
+    draft: entry.data.draft,
     path,
     url,
     cover: await resolveCover(
@@ -82,6 +85,14 @@ async function buildPosts(entries: PostEntry[]): Promise<Post[]> {
   return summaries.map((summary) => ({ ...summary, ...links.get(summary.id)! }));
 }
 
+/**
+ * Drafts are left out here, the one place posts are read, so no page, list, tag, related post,
+ * feed item, share card or search entry of a production build can hold one; `astro dev` keeps them.
+ */
+export function publishedEntries(entries: PostEntry[], showDrafts: boolean): PostEntry[] {
+  return showDrafts ? entries : entries.filter((entry) => !entry.data.draft);
+}
+
 let cache: { key: string; posts: Promise<Post[]> } | undefined;
 
 /**
@@ -90,7 +101,7 @@ let cache: { key: string; posts: Promise<Post[]> } | undefined;
  * is the entries' content digests, so `astro dev` rebuilds the models when a post changes.
  */
 export async function getPosts(): Promise<Post[]> {
-  const entries = await getCollection('blog');
+  const entries = publishedEntries(await getCollection('blog'), import.meta.env.DEV);
   const key = entries.map((entry) => `${entry.id}:${entry.digest}`).join('\n');
   if (cache?.key !== key) cache = { key, posts: buildPosts(entries) };
   return cache.posts;

@@ -28,6 +28,8 @@ import type { KnownPosts } from '../content/post-files';
 export interface PipelineOptions {
   /** The site's posts, for links between them (`readKnownPosts`, read once at config time). */
   posts?: KnownPosts;
+  /** Drafts the build leaves out (`readPostNames`): links to them stay as written. */
+  drafts?: KnownPosts;
 }
 
 /**
@@ -46,6 +48,7 @@ export interface PipelineOptions {
  */
 export function createMarkdownPipeline({
   posts = {},
+  drafts = {},
 }: PipelineOptions = {}): UnifiedProcessorOptions {
   return {
     gfm: false,
@@ -77,7 +80,7 @@ export function createMarkdownPipeline({
       rehypeHeadingAnchors,
       rehypeScrollTables,
       rehypeEmptyLinks,
-      [rehypePostLinks, { posts }],
+      [rehypePostLinks, { posts, drafts }],
       rehypeDescriptiveLinks,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
       rehypeEmbedHosts,

@@ -51,3 +51,22 @@ test('the plugin rewrites links and names a missing post in a build note', async
   );
   expect(notes).toEqual(['[links] "gone.md" links to a post this site does not have']);
 });
+
+test('a link to a draft the build leaves out stays as written, and the note names the draft', async () => {
+  const drafts = { 'coming-soon': 'coming-soon', 'soon-ga': 'coming-soon' };
+  expect(resolvePostLink('./coming-soon.md#x', posts, drafts)).toEqual({ draft: 'coming-soon' });
+  expect(resolvePostLink('https://milvus.io/blog/soon-ga.md', posts, drafts)).toEqual({
+    draft: 'coming-soon',
+  });
+  expect(resolvePostLink('milvus-2.0-ga.md', posts, drafts)).toEqual({
+    href: '/blog/milvus-2.0-release-notes/',
+  });
+  const { html, notes } = await runRehype(
+    [[rehypePostLinks, { posts, drafts }]],
+    '<a href="coming-soon.md">a</a>',
+  );
+  expect(html).toBe('<a href="coming-soon.md">a</a>');
+  expect(notes).toEqual([
+    '[links] "coming-soon.md" links to the draft "coming-soon", which is not published: the link is kept as written',
+  ]);
+});

@@ -8,6 +8,8 @@ import { addNote } from './build-notes';
 export interface PostLinksOptions {
   /** The posts this site has, by every name a link may use (`readKnownPosts`). */
   posts?: KnownPosts;
+  /** Drafts this build leaves out, by the same names: links to them stay as written. */
+  drafts?: KnownPosts;
 }
 
 /** `https://milvus.io/blog/<name>.md#x` (http or https, `www.` or not, `.md` or not). */
@@ -32,14 +34,22 @@ function findPost(name: string, posts: KnownPosts): string | undefined {
   return match === undefined ? undefined : posts[match];
 }
 
-export type PostLink = { href: string } | { missing: true } | undefined;
+export type PostLink = { href: string } | { missing: true } | { draft: string } | undefined;
 
 /**
  * Where a link between posts goes on this site: `{ href }` to the post's page (fragment kept), or
- * `{ missing }` for a relative `.md` link to a post this site does not have. Anything else
+ * `{ missing }` for a relative `.md` link to a post this site does not have, `{ draft }` (its id)
+ * for one to a draft this build leaves out. Anything else
  * (a milvus.io post that is not here included) is not a link between posts: undefined.
  */
-export function resolvePostLink(href: string, posts: KnownPosts): PostLink {
+export function resolvePostLink(
+  href: string,
+  posts: KnownPosts,
+  drafts: KnownPosts = {},
+): PostLink {
+  const name = MILVUS_BLOG.exec(href)?.[1] ?? RELATIVE_MD.exec(href)?.[2];
+  const draft = name === undefined || findPost(name, posts) ? undefined : findPost(name, drafts);
+  if (draft !== undefined) return { draft };
   const remote = MILVUS_BLOG.exec(href);
   if (remote) {
     const id = findPost(remote[1]!, posts);
@@ -61,12 +71,19 @@ export function resolvePostLink(href: string, posts: KnownPosts): PostLink {
  */
 export function rehypePostLinks(options: PostLinksOptions = {}) {
   const posts = options.posts ?? {};
+  const drafts = options.drafts ?? {};
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
-      const link = resolvePostLink(node.properties.href, posts);
+      const link = resolvePostLink(node.properties.href, posts, drafts);
       if (!link) return;
       if ('href' in link) node.properties.href = link.href;
+      else if ('draft' in link)
+        addNote(
+          file,
+          'links',
+          `"${node.properties.href}" links to the draft "${link.draft}", which is not published: the link is kept as written`,
+        );
       else
         addNote(file, 'links', `"${node.properties.href}" links to a post this site does not have`);
     });

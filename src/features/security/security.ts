@@ -61,7 +61,12 @@ export function cspDirectives(inlineStyles: readonly string[]): string[] {
   const styleHashes = [...new Set(inlineStyles.map((css) => `'${cspHash(css)}'`))].sort();
   return [
     "default-src 'self'",
-    `script-src 'self' ${inlineScriptHashes().join(' ')}`,
+    // 'wasm-unsafe-eval': search (Pagefind, src/features/search) runs its index reader as
+    // WebAssembly, which the browser compiles only with this source. It lets a script of this
+    // origin compile WebAssembly, and nothing else: no eval, no new Function, no inline code, and
+    // only scripts the policy already allows can use it. One policy for every page (the same in the
+    // `<meta>` tag and every host's headers), so it cannot be narrowed to /search/ alone.
+    `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes().join(' ')}`,
     ['style-src', "'self'", ...styleHashes].join(' '),
     `img-src 'self' data: ${allowedRemoteHosts.images.join(' ')}`,
     `media-src 'self' ${allowedRemoteHosts.media.join(' ')}`,
@@ -119,6 +124,8 @@ export const assetCacheRules: ReadonlyArray<{ path: string; cacheControl: string
   { path: 'media/*', cacheControl: immutableCacheControl },
   { path: 'feed/*', cacheControl: immutableCacheControl },
   { path: 'og/*', cacheControl: shareCardCacheControl },
+  // The search index: its chunks are content-hashed but its entry files are not; revalidated.
+  { path: 'pagefind/*', cacheControl: revalidateCacheControl },
   { path: 'rss.xml', cacheControl: feedCacheControl },
   { path: 'sitemap-*', cacheControl: feedCacheControl },
 ];
