@@ -83,13 +83,21 @@ export function astroBuild(dir, env = {}) {
  */
 export function astro(dir, args, env = {}) {
   return new Promise((done) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/astro'), args, {
-      cwd: dir,
-      env: buildEnv(env),
-    });
+    const child = spawnAstro(dir, args, env);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => done({ code, output }));
   });
+}
+
+/**
+ * Starts an `astro` command in `dir` (e.g. `dev`, which runs until it is killed) with the same
+ * environment as the builds.
+ * @param {string} dir
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ */
+export function spawnAstro(dir, args, env = {}) {
+  return spawn(join(ROOT, 'node_modules/.bin/astro'), args, { cwd: dir, env: buildEnv(env) });
 }

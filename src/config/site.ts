@@ -28,6 +28,12 @@ export interface SiteConfig {
   defaultShareImageAlt: string;
   /** The project's source repository: the call to action in the header and footer. */
   repository: { url: string; label: string };
+  /**
+   * Where the posts can be edited at their source (`CONTENT_EDIT_URL`): a post's file name, as in
+   * the posts folder, is appended to it (e.g. `https://github.com/org/posts/edit/main/blog/`).
+   * When set, each post links "Edit this post" there; unset, no post does.
+   */
+  contentEditUrl?: string;
 }
 
 const DEFAULT_SITE_URL = 'https://milestones.milvus.io';
@@ -47,6 +53,19 @@ export function resolveSiteUrl(env: Record<string, string | undefined> = process
   return url.origin;
 }
 
+/** Reads `CONTENT_EDIT_URL`: an absolute http(s) URL, or nothing. */
+export function resolveContentEditUrl(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const raw = env.CONTENT_EDIT_URL?.trim();
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol))
+    throw new Error(
+      `CONTENT_EDIT_URL "${raw}" is not an absolute http(s) URL (expected e.g. https://github.com/org/posts/edit/main/blog/)`,
+    );
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
 export const site: SiteConfig = {
   url: resolveSiteUrl(),
   basePath: process.env.BASE_PATH ?? '',
@@ -61,4 +80,5 @@ export const site: SiteConfig = {
   defaultAuthor: 'The Milvus Community',
   defaultShareImageAlt: 'Milvus Milestones: milestones of the Milvus open-source vector database',
   repository: { url: 'https://github.com/milvus-io/milvus', label: 'Star Milvus on GitHub' },
+  contentEditUrl: resolveContentEditUrl(),
 };

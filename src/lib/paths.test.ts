@@ -67,3 +67,13 @@ test('list pages: the first page keeps the list URL, later pages add their numbe
   expect(() => blogPagePath(0)).toThrow();
   expect(() => tagPath('x', 1.5)).toThrow();
 });
+
+test('a post is edited at the content repository, its file name encoded', async () => {
+  const { postEditUrl } = await import('./paths');
+  expect(postEditUrl('https://github.com/org/posts/edit/main/blog/', '2022-4-12-a b#c.md')).toBe(
+    'https://github.com/org/posts/edit/main/blog/2022-4-12-a%20b%23c.md',
+  );
+  expect(postEditUrl('https://example.com/edit/', 'en\\nested/x.mdx')).toBe(
+    'https://example.com/edit/en/nested/x.mdx',
+  );
+});

@@ -129,3 +129,11 @@ export const searchIndexPath = withBase('pagefind/');
 
 /** Every published post by year. */
 export const archivePath = withBase('archive/');
+
+/**
+ * Where a post is edited at its source: `editUrl` (site.contentEditUrl) joined with the post's file
+ * path inside the posts folder, each segment percent-encoded.
+ */
+export function postEditUrl(editUrl: string, fileInPostsFolder: string): string {
+  return new URL(encodePath(fileInPostsFolder.replace(/\\/g, '/')), editUrl).href;
+}

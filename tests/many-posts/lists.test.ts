@@ -8,13 +8,15 @@ import { POSTS_PER_PAGE } from '../../src/features/content/pagination';
 import { axeViolations } from '../support/axe-check';
 import { connectBrowser, openPage } from '../support/browser';
 import { MANY_POSTS, PAGINATED_TAG } from '../support/many-posts';
+import { PUBLISHED_SEARCH_POSTS } from '../support/search-posts';
 import { page, readySite, urlOf } from '../support/sites';
 
-// The seed plus MANY_POSTS generated posts (tests/support/many-posts.ts), all tagged PAGINATED_TAG:
-// the blog index and that tag's page each run to three pages.
+// The seed plus MANY_POSTS generated posts (tests/support/many-posts.ts), all tagged PAGINATED_TAG,
+// and the search posts (tests/support/search-posts.ts): the blog index and that tag's page each run
+// to three pages.
 const site = await readySite('many-posts');
 const ORIGIN = 'https://milestones.milvus.io';
-const TOTAL = MANY_POSTS + 1;
+const TOTAL = MANY_POSTS + 1 + PUBLISHED_SEARCH_POSTS;
 const LAST = Math.ceil(TOTAL / POSTS_PER_PAGE);
 const blogPage = (n: number) => (n === 1 ? 'blog/' : `blog/${n}/`);
 const tagPage = (n: number) => `tags/${PAGINATED_TAG.slug}/${n === 1 ? '' : `${n}/`}`;

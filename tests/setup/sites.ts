@@ -15,6 +15,7 @@ import {
 } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
+import { writeSearchPosts } from '../support/search-posts';
 import { postsNamedIn, SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
 
 /**
@@ -117,10 +118,12 @@ export default async function setup(project: TestProject) {
         realFormatFolder.done(site.dir);
       }
     }),
-    // The seed and enough generated posts for every list to run to several pages.
+    // The seed and enough generated posts for every list to run to several pages, with posts for
+    // search and two drafts.
     job(['many-posts'], async () => {
       const site = await warmCopy('many-posts');
       await writeManyPosts(site.contentDir);
+      await writeSearchPosts(site.contentDir);
       await record('many-posts', site.dir, await astroBuild(site.dir));
     }),
     // The seed under each spelling of the same base, one after the other in one folder (Astro's

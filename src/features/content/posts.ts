@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { site } from '../../config/site';
-import { absoluteUrl, postPath } from '../../lib/paths';
+import { absoluteUrl, postEditUrl, postPath } from '../../lib/paths';
+import { POSTS_DIR } from './post-files';
 import { resolveCover, type Cover } from '../cover/cover';
 import { coverAltFromMarkdown } from '../cover/remark-lead-duplicates';
 import { postShare, type PostShare } from '../sharing/share-meta';
@@ -38,6 +39,8 @@ export interface PostSummary {
   /** Ids of the page's `<h1>`: links written to the body's own copy of the title land there. */
   titleTargets: HeadingTargets;
   share: PostShare;
+  /** "Edit this post": its file in the content repository, when the site names one. */
+  editUrl?: string;
 }
 
 export interface Post extends PostSummary {
@@ -76,6 +79,10 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     hasMath: entry.rendered ? KATEX.test(entry.rendered.html) : body.includes('$$'),
     titleTargets: titleTargets(title),
     share: postShare({ id: entry.id, title, desc, author, date, updated, tags, canonicalUrl, url }),
+    editUrl:
+      site.contentEditUrl && entry.filePath
+        ? postEditUrl(site.contentEditUrl, entry.filePath.replace(`${POSTS_DIR}/`, ''))
+        : undefined,
   };
 }
 

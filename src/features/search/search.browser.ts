@@ -171,7 +171,7 @@ export function enhanceSearch(doc: Document): void {
           ? `No post matches “${query}”.`
           : corrected && fixed?.results.length
             ? `${count}, including matches for “${corrected}”.`
-            : `${count} match.`;
+            : `${count} ${ranked.length === 1 ? 'matches' : 'match'}.`;
     } catch (error) {
       if (run !== latest) return;
       status.textContent = 'Search could not load. Try again, or browse the archive.';
