@@ -30,7 +30,8 @@ function firstLinked(dist, dir, listPage) {
 }
 
 /**
- * Home, blog index, the newest post, a tag page, the tag index and the 404 page, where they exist.
+ * Home, blog index, the newest post, a tag page, the tag index, the archive, the search page and
+ * the 404 page, where they exist.
  * @param {string} dist
  * @returns {SitePage[]}
  */
@@ -49,6 +50,8 @@ export function sitePages(dist) {
   add('post', firstLinked(dist, 'blog', 'blog'));
   add('tag', firstLinked(dist, 'tags', 'tags'));
   add('tags index', '/tags/');
+  add('archive', '/archive/');
+  add('search', '/search/');
   add('404', '/404.html');
   return pages;
 }

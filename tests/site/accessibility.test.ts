@@ -12,7 +12,7 @@ const site = await readySite('site');
 const pages = sitePages(site.dist).map((page) =>
   page.type === '404' ? { ...page, path: '/no-such-page/' } : page,
 );
-const REQUIRED = ['home', 'blog index', 'post', 'tag', 'tags index', '404'];
+const REQUIRED = ['home', 'blog index', 'post', 'tag', 'tags index', 'archive', 'search', '404'];
 
 let browser: Browser;
 /** One tab for every page in both schemes. */

@@ -5,7 +5,7 @@ import { correctQuery, excerptParts } from './search-text';
  * The search page: results as the reader types, `?q=` kept in the address (so a search can be
  * linked and opens with its query run), and the keyboard: `/` focuses the field, arrows move
  * through results, Enter opens one, Esc clears the field (and, once empty, goes back).
- * Pagefind and the typo words load when the page opens, never on other pages.
+ * Pagefind and the typo words load with the first query, never on other pages.
  */
 
 interface PagefindSubResult {
@@ -34,8 +34,8 @@ interface Engine {
   words: string[];
 }
 
-/** Results shown at once; more on request. */
-const PAGE_SIZE = 10;
+/** Results shown at once, more on request: each needs its post's fragment (a few KB) fetched. */
+const PAGE_SIZE = 5;
 
 /** Corrected-query results first (the reader meant those words), then the query's own; each post once. */
 export function mergeResults(
@@ -207,9 +207,10 @@ export function enhanceSearch(doc: Document): void {
     else (at > 0 ? links[at - 1] : input)?.focus();
   });
 
+  // Pagefind loads with the first query: from the address, or as the reader starts typing.
+  input.addEventListener('keydown', () => void load().catch(() => undefined), { once: true });
   const query = new URL(location.href).searchParams.get('q') ?? '';
   input.value = query;
   input.focus();
   if (query) void search(query);
-  else void load().catch(() => undefined);
 }
