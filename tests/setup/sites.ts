@@ -16,7 +16,13 @@ import {
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
 import { writeSearchPosts } from '../support/search-posts';
-import { postsNamedIn, SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
+import {
+  EDIT_URL,
+  postsNamedIn,
+  SITE_NAMES,
+  type BuiltSite,
+  type SiteName,
+} from '../support/sites';
 
 /**
  * Builds every configuration the suites read, once per run, two at a time, and serves each as
@@ -101,7 +107,7 @@ export default async function setup(project: TestProject) {
     // Type check of the project itself.
     job(['check'], async () => record('check', ROOT, await astro(ROOT, ['check']), '/', null)),
     // Real-format posts beside the seed, for another origin under a sub-path written without
-    // slashes, on a machine whose clock is in Los Angeles.
+    // slashes, on a machine whose clock is in Los Angeles, with a content repository to edit in.
     job(['real-format'], async () => {
       const site = await warmCopy('real-format');
       for (const folder of ['posts', 'reading', 'sharing', 'hostile']) {
@@ -111,6 +117,7 @@ export default async function setup(project: TestProject) {
         SITE_URL: 'https://share.example',
         BASE_PATH: 'milestones',
         TZ: 'America/Los_Angeles',
+        CONTENT_EDIT_URL: EDIT_URL,
       };
       try {
         await record('real-format', site.dir, await astroBuild(site.dir, env), '/milestones/');

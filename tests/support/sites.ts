@@ -18,6 +18,9 @@ export const SITE_NAMES = [
 ] as const;
 export type SiteName = (typeof SITE_NAMES)[number];
 
+/** Where the real-format site says its posts are edited (`CONTENT_EDIT_URL`, "Edit this post"). */
+export const EDIT_URL = 'https://github.com/example/posts/edit/main/blog';
+
 /** The post files a failed sync's output names: `src/content/blog/<file>: …` and the glob loader's `Error rendering <file>: …`. */
 export function postsNamedIn(output: string): string[] {
   return [...output.matchAll(/(?:src\/content\/blog\/|Error rendering )([^\s:]+?\.mdx?)\b/g)].map(
