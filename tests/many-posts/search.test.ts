@@ -120,8 +120,9 @@ test('the keyboard: / from any page, results as you type, arrows, Enter, Esc', a
   expect(tracked.offsiteRequests).toEqual([]);
 });
 
-test('the search page with results passes axe, in both schemes, with no CSP violation', async () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
+test.each(['light', 'dark'] as const)(
+  'the search page with results passes axe in the %s scheme, with no CSP violation',
+  async (colorScheme) => {
     const { page: tab, errors } = await openPage(browser, searchUrl('milvus'), { colorScheme });
     try {
       const violations: string[] = [];
@@ -142,8 +143,9 @@ test('the search page with results passes axe, in both schemes, with no CSP viol
     } finally {
       await tab.context().close();
     }
-  }
-});
+  },
+  120_000,
+);
 
 test('without JavaScript the page says search needs it and links the archive and tags', async () => {
   const { page: tab } = await openPage(browser, searchUrl('milvus'), { javaScriptEnabled: false });

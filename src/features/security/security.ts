@@ -124,8 +124,6 @@ export const assetCacheRules: ReadonlyArray<{ path: string; cacheControl: string
   { path: 'media/*', cacheControl: immutableCacheControl },
   { path: 'feed/*', cacheControl: immutableCacheControl },
   { path: 'og/*', cacheControl: shareCardCacheControl },
-  // The search index: its chunks are content-hashed but its entry files are not; revalidated.
-  { path: 'pagefind/*', cacheControl: revalidateCacheControl },
   { path: 'rss.xml', cacheControl: feedCacheControl },
   { path: 'sitemap-*', cacheControl: feedCacheControl },
 ];
