@@ -122,15 +122,19 @@ export function enhanceSearch(doc: Document): void {
   more.type = 'button';
   more.className = 'search-show-more';
 
+  /** Shows the next results (the first ones when none are shown); false once a newer query ran. */
   const showMore = async (run: number) => {
     const next = ranked.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(next.map((result) => result.data()));
-    if (run !== latest) return;
-    list.append(...data.map((item) => renderResult(doc, item, locale)));
+    if (run !== latest) return false;
+    const items = data.map((item) => renderResult(doc, item, locale));
+    if (shown === 0) list.replaceChildren(...items);
+    else list.append(...items);
     shown += next.length;
     more.textContent = `Show ${Math.min(PAGE_SIZE, ranked.length - shown)} more`;
     if (shown < ranked.length) list.after(more);
     else more.remove();
+    return true;
   };
   more.addEventListener('click', () => void showMore(latest));
 
@@ -156,16 +160,8 @@ export function enhanceSearch(doc: Document): void {
       if (run !== latest) return;
       ranked = mergeResults(fixed?.results ?? [], exact?.results ?? []);
       shown = 0;
+      if (!(await showMore(run))) return;
       const count = `${ranked.length} ${ranked.length === 1 ? 'post' : 'posts'}`;
-      const data = await Promise.all(ranked.slice(0, PAGE_SIZE).map((result) => result.data()));
-      if (run !== latest) return;
-      list.replaceChildren(...data.map((item) => renderResult(doc, item, locale)));
-      shown = data.length;
-      more.remove();
-      if (shown < ranked.length) {
-        more.textContent = `Show ${Math.min(PAGE_SIZE, ranked.length - shown)} more`;
-        list.after(more);
-      }
       status.textContent =
         ranked.length === 0
           ? `No post matches “${query}”.`
