@@ -88,7 +88,7 @@ async function measure(browser, /** @type {string} */ url, /** @type {number} */
   const firstMs = performance.now() - started;
   const loaded = await Promise.all(loads);
   const searchPart = loaded.filter(({ url: file }) =>
-    /\/pagefind\/|\/search\/words\.json|\/_astro\/.*search/i.test(file),
+    /\/pagefind\/|\/search-words\.json|\/_astro\/.*search/i.test(file),
   );
   const sum = (/** @type {{ bytes: number }[]} */ list) => list.reduce((n, f) => n + f.bytes, 0);
   const times = [];

@@ -121,8 +121,8 @@ export function postMathStylesPath(id: string): string {
 /** The search page (`/search/?q=words` opens with the query run). */
 export const searchPath = withBase('search/');
 
-/** The words search corrects typos to (`src/pages/search/words.json.ts`). */
-export const searchWordsPath = withBase('search/words.json');
+/** The words search corrects typos to (`src/pages/search-words.json.ts`). */
+export const searchWordsPath = withBase('search-words.json');
 
 /** The search index Pagefind writes after the build (`src/features/search/pagefind-integration.ts`). */
 export const searchIndexPath = withBase('pagefind/');
