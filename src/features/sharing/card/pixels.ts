@@ -32,7 +32,7 @@ export interface Raster extends Size {
 }
 
 /** A card's pixels for sharp: a raw RGB raster, or an SVG that sharp rasterises in the same pipeline. */
-export type CardSource = Raster | { svg: Buffer };
+type CardSource = Raster | { svg: Buffer };
 
 export async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
   const sharp = await loadSharp();
