@@ -7,7 +7,7 @@ export const CARD_HEIGHT = SHARE_CARD.height;
 /** Crawlers fetch the card on every share; 100 KB keeps that fast on any connection. */
 export const CARD_MAX_BYTES = 100_000;
 /** Bump when the design changes, so cached cards from the old design are not reused. */
-export const CARD_TEMPLATE_VERSION = 2;
+export const CARD_TEMPLATE_VERSION = 1;
 
 export interface CardInput {
   title: string;
