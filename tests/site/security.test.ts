@@ -164,9 +164,17 @@ describe('under BASE_PATH=milestones, with hostile posts (the real-format site)'
       ),
     ).toBeUndefined();
     expect(await page.locator('.prose script, .prose iframe').count()).toBe(0);
-    expect(await page.locator('.prose a.embed-card').getAttribute('href')).toBe(
+    // Protocol-relative and same-origin embeds too: cards, so nothing is left for the policy to block.
+    expect(
+      await page
+        .locator('.prose a.embed-card')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('href'))),
+    ).toEqual([
       'https://evil.example.net/embed',
-    );
+      'https://player.example.net/video/1',
+      'https://share.example/milestones/blog/',
+      'https://cdn.example.net/talk.mp3',
+    ]);
     expect(violations).toEqual([]);
     expect(dialogs).toEqual([]);
   });
