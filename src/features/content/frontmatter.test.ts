@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  normaliseWebUrl,
   parseCalendarDate,
   parseTags,
   postFrontmatterSchema,
@@ -44,20 +43,6 @@ test('every date field is checked: `updated` may not roll over or leave the four
   );
   const ok = postFrontmatterSchema.parse({ ...base, updated: '1000-01-02' });
   expect(ok.updated?.toISOString()).toBe('1000-01-02T00:00:00.000Z');
-});
-
-describe('normaliseWebUrl', () => {
-  test.each([
-    ['assets.zilliz.com/1_c1b02d6ab8.png', 'https://assets.zilliz.com/1_c1b02d6ab8.png'],
-    ['http://milvus.io/blog/x.md', 'https://milvus.io/blog/x.md'],
-    ['//cdn.example.com/a.png', 'https://cdn.example.com/a.png'],
-    ['https://milvus.io/blog/', 'https://milvus.io/blog/'],
-  ])('%s → %s', (input, expected) => expect(normaliseWebUrl(input)).toEqual({ url: expected }));
-
-  test.each(['not a url', 'javascript:alert(1)', 'mailto:a@b.c', 'https://exa mple.com/'])(
-    'rejects %s',
-    (input) => expect(normaliseWebUrl(input)).toHaveProperty('error'),
-  );
 });
 
 test('parseTags splits, trims and de-duplicates (case-insensitively)', () => {
