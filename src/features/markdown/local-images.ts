@@ -13,7 +13,7 @@ export function isRelativeImage(url: string): boolean {
 
 /**
  * Formats a post may bring as a local picture, read from the file's bytes (never its name): what
- * astro:assets turns into optimised, sized pictures. SVG is refused: an SVG is a document that can
+ * astro:assets turns into optimised, sized pictures (sharp names AVIF `heif`). SVG is refused: an SVG is a document that can
  * carry script, and one opened by its own URL runs it on the site's origin wherever the host sends
  * no Content-Security-Policy header (docs/security.md).
  */
