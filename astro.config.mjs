@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readPostNames } from './src/features/content/post-files.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
+import { placeholderCheck } from './src/features/security/placeholder-check.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets.ts';
 import { site } from './src/config/site.ts';
@@ -42,6 +43,8 @@ export default defineConfig({
     inlineStylesheets(),
     // After the inlining: completes the pages' policy with the inline stylesheets' hashes.
     securityHeadersFile(),
+    // No unresolved picture (an astro:assets placeholder) in any built file.
+    placeholderCheck(),
     // The posts' search index, read from the built pages (so only what is published).
     searchIndex(),
     sitemap({
