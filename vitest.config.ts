@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'unit',
           // Pure modules and small inputs: one module graph per worker halves the project's CPU time.
           isolate: false,
+          // Shiki's and sharp's first calls take seconds on a busy 2-core machine; a hang still fails.
+          testTimeout: 20_000,
           include: ['src/**/*.test.ts', 'tests/*.test.ts'],
         },
       },
