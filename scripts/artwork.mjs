@@ -519,18 +519,18 @@ function wallpaperPortrait() {
 function wallpaperSquare() {
   const { width: w, height: h, safeArea: safe } = master('square');
   const cx = safe.left + safe.width / 2;
-  const [starY, starR] = [safe.top + 300, 300];
-  const headline = fitSize(fonts.heavy, '10,000 STARS', 128, safe.width - 40);
+  const [starY, starR] = [safe.top + 270, 270];
+  const headline = fitSize(fonts.heavy, '10,000 STARS', 116, safe.width - 40);
   const pieces = [
-    layText(fonts.bold, 'MILVUS', cx, safe.top + 700, 76, COLOURS.cyan, 'middle', {
+    layText(fonts.bold, 'MILVUS', cx, safe.top + 620, 72, COLOURS.cyan, 'middle', {
       tracking: 0.12,
     }),
-    layText(fonts.heavy, '10,000 STARS', cx, safe.top + 840, headline, COLOURS.white, 'middle'),
-    layText(fonts.heavy, 'ON GITHUB', cx, safe.top + 970, headline, COLOURS.white, 'middle'),
-    layText(fonts.regular, THANKS, cx, safe.top + 1080, 54, COLOURS.mist, 'middle'),
-    layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1170, 46, COLOURS.cyan, 'middle'),
+    layText(fonts.heavy, '10,000 STARS', cx, safe.top + 750, headline, COLOURS.white, 'middle'),
+    layText(fonts.heavy, 'ON GITHUB', cx, safe.top + 870, headline, COLOURS.white, 'middle'),
+    layText(fonts.regular, THANKS, cx, safe.top + 970, 52, COLOURS.mist, 'middle'),
+    layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1060, 44, COLOURS.cyan, 'middle'),
   ];
-  const badge = layText(fonts.heavy, '10K', cx, starY + 54, 146, COLOURS.night, 'middle');
+  const badge = layText(fonts.heavy, '10K', cx, starY + 49, 132, COLOURS.night, 'middle');
   assertInside([...pieces, starPiece(cx, starY, starR, 'emblem')], safe, 'square wallpaper');
   return svg(
     w,
