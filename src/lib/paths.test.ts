@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   absoluteUrl,
   blogPagePath,
@@ -7,6 +7,7 @@ import {
   normaliseBase,
   postCardPath,
   postPath,
+  postUrlOfFile,
   tagPath,
   tagSlug,
   withBase,
@@ -66,4 +67,16 @@ test('list pages: the first page keeps the list URL, later pages add their numbe
   expect(tagPath('Data Science', 3)).toBe('/tags/data-science/3/');
   expect(() => blogPagePath(0)).toThrow();
   expect(() => tagPath('x', 1.5)).toThrow();
+});
+
+describe('postUrlOfFile', () => {
+  test('the post a markdown file renders to, from an absolute or relative path', () => {
+    expect(postUrlOfFile('/work/site/src/content/blog/2022-4-12-x.md', 'src/content/blog')).toBe(
+      absoluteUrl(postPath('2022-4-12-x')),
+    );
+    expect(postUrlOfFile('src/content/blog/news/a.mdx', 'src/content/blog')).toBe(
+      absoluteUrl(postPath('news/a')),
+    );
+    expect(postUrlOfFile('/elsewhere/a.md', 'src/content/blog')).toBeUndefined();
+  });
 });

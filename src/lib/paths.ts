@@ -46,6 +46,20 @@ export function postPath(id: string): string {
 }
 
 /**
+ * The absolute URL of the post a markdown file renders to, from the file's path (absolute, or
+ * relative to the working directory) and the posts folder; undefined for a file outside it.
+ */
+export function postUrlOfFile(file: string, postsDir: string): string | undefined {
+  const path = file.replace(/\\/g, '/');
+  const dir = `/${postsDir.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '')}/`;
+  const at = `/${path.replace(/^\/+/, '')}`.lastIndexOf(dir);
+  if (at < 0) return undefined;
+  return absoluteUrl(
+    postPath(entryIdFromPath(`/${path.replace(/^\/+/, '')}`.slice(at + dir.length))),
+  );
+}
+
+/**
  * `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. A tag
  * with no letter or digit at all (`🚀`, `+++`) is named by its code points (`tag-1f680`): stable,
  * unique per tag and a plain path segment (a percent-encoded slug would not match its own route).

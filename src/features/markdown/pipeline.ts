@@ -9,6 +9,7 @@ import { rehypeEmbedCards } from '../security/rehype-embed-cards';
 import { rehypeEmbedHosts } from '../security/rehype-embed-hosts';
 import { rehypeSanitizePost } from '../security/rehype-sanitize-post';
 import { rehypeEmptyLinks } from './rehype-empty-links';
+import { rehypeShareLinks } from '../sharing/share-block';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypePostLinks } from './rehype-post-links';
 import { rehypeScrollTables } from './rehype-scroll-tables';
@@ -77,6 +78,7 @@ export function createMarkdownPipeline({
       rehypeHeadingAnchors,
       rehypeScrollTables,
       rehypeEmptyLinks,
+      rehypeShareLinks,
       [rehypePostLinks, { posts }],
       rehypeDescriptiveLinks,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],

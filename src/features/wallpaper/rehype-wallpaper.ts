@@ -5,7 +5,8 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findMedia, MEDIA_DIR, type WallpaperEntry } from '../media/manifest';
 import { variantSize } from '../media/variants';
-import { mediaPath } from '../../lib/paths';
+import { mediaPath, postUrlOfFile } from '../../lib/paths';
+import { POSTS_DIR } from '../content/post-files';
 import { wallpaperDownloads, type WallpaperDownload } from './downloads';
 import type { WallpaperDevice, WallpaperOrientation } from './sizes';
 
@@ -169,6 +170,14 @@ async function card(entry: WallpaperEntry, file: VFile): Promise<Element> {
   );
 }
 
+/** The wallpaper card's id, when the post rendered one (from `render()`'s `remarkPluginFrontmatter`). */
+export function wallpaperCardOf(
+  frontmatter: Record<string, unknown> | undefined,
+): string | undefined {
+  const id = frontmatter?.wallpaperCard;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export interface WallpaperOptions {
   /** A digest of the media files (`mediaFingerprint()`): the card names files and states their sizes. */
   fingerprint?: string;
@@ -183,11 +192,14 @@ export interface WallpaperOptions {
 export function rehypeWallpaper(_options: WallpaperOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const cards: { block: RootContent; entry: WallpaperEntry }[] = [];
+    const page = file.path ? postUrlOfFile(file.path, POSTS_DIR) : undefined;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
       const entry = findMedia(String(node.properties.href ?? ''));
       if (entry?.role !== 'wallpaper') return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
+      // Print hides the card; the paper shows where to find it (layout.css).
+      if (page) node.properties.dataPrintHref = `${page}#${WALLPAPER_CARD_ID}`;
       const block = tree.children.find(
         (child) => child.type === 'element' && (child === node || contains(child, node)),
       );
@@ -195,6 +207,13 @@ export function rehypeWallpaper(_options: WallpaperOptions = {}) {
     });
     for (const { block, entry } of cards) {
       tree.children.splice(tree.children.indexOf(block) + 1, 0, await card(entry, file));
+    }
+    if (cards.length) {
+      // The post page offers "Get the wallpaper" in its hero when the card exists (render()'s
+      // `remarkPluginFrontmatter`, read by wallpaperCardOf).
+      const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??=
+        {});
+      (astro.frontmatter ??= {}).wallpaperCard = WALLPAPER_CARD_ID;
     }
   };
 }

@@ -26,7 +26,11 @@ describe('WALLPAPER_SIZES', () => {
         '1080x2400',
       ]),
     );
-    expect([...new Set(WALLPAPER_SIZES.map((s) => s.device))]).toEqual(['desktop', 'tablet', 'phone']);
+    expect([...new Set(WALLPAPER_SIZES.map((s) => s.device))]).toEqual([
+      'desktop',
+      'tablet',
+      'phone',
+    ]);
     for (const size of WALLPAPER_SIZES) {
       expect(size.label.length).toBeGreaterThan(0);
       expect(size.suits.length).toBeGreaterThan(size.label.length - 1);
@@ -81,7 +85,9 @@ describe('the reader’s screen', () => {
       [1280, 720, 1.5, false, 'desktop'],
     ];
     for (const [width, height, dpr, coarse, device] of screens) {
-      expect(on(width, height, dpr, coarse).split(' ')[0], `${width}x${height}@${dpr}`).toBe(device);
+      expect(on(width, height, dpr, coarse).split(' ')[0], `${width}x${height}@${dpr}`).toBe(
+        device,
+      );
     }
   });
 });

@@ -48,14 +48,21 @@ export const WALLPAPER_SIZES: readonly WallpaperSize[] = [
   tablet(1640, 2360, 'iPad Air / iPad', 'e.g. iPad Air and iPad (10th generation), held upright'),
   tablet(1600, 2560, 'Android tablet', '16:10 Android tablets, e.g. Galaxy Tab, held upright'),
   tablet(2732, 2048, 'iPad Pro 12.9″ landscape', 'iPad Pro 12.9-inch, held sideways'),
-  tablet(2360, 1640, 'iPad Air / iPad landscape', 'iPad Air and iPad (10th generation), held sideways'),
+  tablet(
+    2360,
+    1640,
+    'iPad Air / iPad landscape',
+    'iPad Air and iPad (10th generation), held sideways',
+  ),
   phone(1179, 2556, 'iPhone', 'e.g. iPhone 15, 15 Pro and 16'),
   phone(1290, 2796, 'iPhone Plus / Pro Max', 'e.g. iPhone 15 Plus, 15 Pro Max and 16 Plus'),
   phone(1080, 2400, 'Android', 'most Android phones (20:9, 1080 × 2400)'),
 ];
 
 /** The masters a size can be cut from, best first. */
-export function masterKindsFor(size: Pick<WallpaperSize, 'device' | 'orientation'>): WallpaperMasterKind[] {
+export function masterKindsFor(
+  size: Pick<WallpaperSize, 'device' | 'orientation'>,
+): WallpaperMasterKind[] {
   if (size.device === 'desktop') return ['landscape'];
   if (size.device === 'phone') return ['portrait'];
   return ['square', size.orientation];

@@ -22,7 +22,13 @@ export function markBestWallpaper(
       const size = { width: Number(link.dataset.width), height: Number(link.dataset.height) };
       const group = link.closest<HTMLElement>('[data-device]');
       const device = group?.dataset.device as WallpaperDevice | undefined;
-      return { ...size, orientation: orientationOf(size), device, item: link.parentElement!, group };
+      return {
+        ...size,
+        orientation: orientationOf(size),
+        device,
+        item: link.parentElement!,
+        group,
+      };
     },
   );
   if (!card || !sizes.length) return;
