@@ -42,6 +42,8 @@ function isPageOnly(node: Element): boolean {
   if (node.tagName === 'button') return true;
   const classes = classesOf(node);
   return (
+    // The media controls: "Full size" and pause buttons over figures.
+    classes.includes('media-controls') ||
     classes.includes('heading-anchor') ||
     classes.includes('heading-alias') ||
     classes.includes('katex-html')

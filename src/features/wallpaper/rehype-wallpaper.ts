@@ -75,7 +75,6 @@ function preview(
     src,
     alt: group.alt,
     className: ['wallpaper-preview', `wallpaper-preview-${orientation}`],
-    dataDevice: group.device,
     width: largest,
     widths: group.widths.filter((w) => w <= largest),
     sizes: group.sizes,

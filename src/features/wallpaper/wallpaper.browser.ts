@@ -5,8 +5,9 @@ import { bestWallpaperSize, orientationOf, type ScreenSize, type WallpaperDevice
  * Marks the wallpaper size that suits the reader's screen (`data-best`, which wallpaper.css
  * labels "Wallpaper for this screen") and moves it first: its row to the top of its list, its
  * group and its preview before the others. The nodes move rather than being reordered by CSS,
- * so tab order and reading order match what is on screen. Without JavaScript the card simply
- * lists every size, desktops first.
+ * so tab order and reading order match what is on screen; the other screens' groups fold into
+ * one "Sizes for other screens" disclosure. Without JavaScript the card simply lists every size,
+ * desktops first.
  */
 export function markBestWallpaper(
   doc: Document,
@@ -35,11 +36,22 @@ export function markBestWallpaper(
   const best = bestWallpaperSize(screen, sizes);
   best.item.dataset.best = '';
   best.item.parentElement?.prepend(best.item);
-  if (best.group) {
-    best.group.dataset.best = '';
-    best.group.parentElement?.prepend(best.group);
-  }
-  card.dataset.best = best.device ?? '';
-  const preview = card.querySelector(`.wallpaper-preview[data-device="${best.device}"]`);
-  if (preview) preview.parentElement?.prepend(preview);
+  if (!best.group) return;
+  best.group.parentElement?.prepend(best.group);
+  // The previews are the desktop's and the phone's; the one for this screen first.
+  const preview = card.querySelector(
+    { desktop: '.wallpaper-preview-landscape', phone: '.wallpaper-preview-portrait' }[
+      best.device ?? 'tablet'
+    ] ?? '.none',
+  );
+  preview?.parentElement?.prepend(preview);
+  // The other screens' sizes fold away under one control, after this screen's group.
+  const others = [...(best.group.parentElement?.children ?? [])].filter((g) => g !== best.group);
+  if (!others.length) return;
+  const more = doc.createElement('details');
+  const summary = doc.createElement('summary');
+  more.className = 'wallpaper-more';
+  summary.textContent = `Sizes for other screens (${others.reduce((n, g) => n + g.querySelectorAll('a[download]').length, 0)})`;
+  more.append(summary, ...others);
+  best.group.after(more);
 }
