@@ -65,7 +65,7 @@ describe('rehypeWallpaper', () => {
     const { html } = await run(h(null, [h('p', ['Get ', link(), '!']), h('p', 'After.')]));
     expect(html).toMatch(
       new RegExp(
-        `^<p>Get <a href="#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`,
+        `^<p>Get <a href="#${WALLPAPER_CARD_ID}" data-print-href="https://milestones\\.milvus\\.io/blog/post/#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`,
       ),
     );
     expect(html.indexOf('</section>')).toBeLessThan(html.indexOf('After.'));
@@ -94,7 +94,7 @@ describe('rehypeWallpaper', () => {
     ]);
     expect(join(POST, '..', paths![0]!)).toBe(join(MEDIA_DIR, 'milvus-10k-wallpaper.png'));
     expect(html).toMatch(
-      /<img src="\.\.\/\.\.\/assets\/media\/milvus-10k-wallpaper\.png" alt="Preview of the desktop wallpaper" class="wallpaper-preview wallpaper-preview-landscape" data-device="desktop" width="832"/,
+      /<img src="\.\.\/\.\.\/assets\/media\/milvus-10k-wallpaper\.png" alt="Preview of the desktop wallpaper" class="wallpaper-preview wallpaper-preview-landscape" width="832"/,
     );
     expect(html).toContain('alt="Preview of the phone wallpaper"');
   });
