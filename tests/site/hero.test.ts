@@ -35,7 +35,7 @@ describe.each(WIDTHS)('above the fold at %i px', (width) => {
         return !!box && box.height > 0 && box.y >= 0 && box.y + box.height <= fold;
       };
       const number = hero.locator('.hero-number');
-      expect(await number.evaluate((el) => el.firstChild?.textContent)).toBe('10,000');
+      expect((await number.evaluate((el) => el.firstChild?.textContent))?.trim()).toBe('10,000');
       expect(await number.locator('svg').count()).toBe(1);
       expect(await inView(number), 'milestone').toBe(true);
       expect(await inView(hero.locator('.post-cover img')), 'cover').toBe(true);
