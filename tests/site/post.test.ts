@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { WALLPAPER_SIZES } from '../../src/features/wallpaper/sizes';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readySite, urlOf } from '../support/sites';
 import { connectBrowser, openPage, type TrackedPage } from '../support/browser';
@@ -82,7 +83,9 @@ describe('the 10,000-stars post, as a reader sees it', () => {
     expect(await wallpaper.isVisible()).toBe(true);
     // The author's remote link leads to the site's own card of sizes (no surprise 4K file on a phone).
     expect(await wallpaper.getAttribute('href')).toBe('#wallpaper-downloads');
-    expect(await page.locator('#wallpaper-downloads a[download]').count()).toBe(8);
+    expect(await page.locator('#wallpaper-downloads a[download]').count()).toBe(
+      WALLPAPER_SIZES.length,
+    );
   });
 
   test('renders the milestone list and tags as links to tag pages', async () => {
