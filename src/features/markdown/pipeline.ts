@@ -10,6 +10,7 @@ import { rehypeEmbedHosts } from '../security/rehype-embed-hosts';
 import { rehypeSanitizePost } from '../security/rehype-sanitize-post';
 import { rehypeEmptyLinks } from './rehype-empty-links';
 import { rehypeShareLinks } from '../sharing/share-block';
+import { POSTS_DIR } from '../content/post-files';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypePostLinks } from './rehype-post-links';
 import { rehypeScrollTables } from './rehype-scroll-tables';
@@ -23,7 +24,7 @@ import { remarkTagLikeText } from './remark-tag-like-text';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
 import { rehypeRestoreCode, rehypeSetAsideCode } from '../code/set-aside-code';
 import { rehypeMathClasses } from '../math/rehype-math-classes';
-import { mediaRehypePlugins } from '../media/plugins';
+import { mediaRehypePlugins } from './media-plugins';
 import type { KnownPosts } from '../content/post-files';
 
 export interface PipelineOptions {
@@ -78,7 +79,7 @@ export function createMarkdownPipeline({
       rehypeHeadingAnchors,
       rehypeScrollTables,
       rehypeEmptyLinks,
-      rehypeShareLinks,
+      [rehypeShareLinks, { postsDir: POSTS_DIR }],
       [rehypePostLinks, { posts }],
       rehypeDescriptiveLinks,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],

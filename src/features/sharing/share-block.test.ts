@@ -10,7 +10,7 @@ import { rehypeShareLinks, SHARE_BLOCK_ID } from './share-block';
 const run = async (tree: Root) =>
   toHtml(
     (await unified()
-      .use(rehypeShareLinks)
+      .use(rehypeShareLinks, { postsDir: 'src/content/blog' })
       .run(tree, new VFile({ path: join(process.cwd(), 'src/content/blog/a-post.md') }))) as Root,
   );
 

@@ -6,7 +6,6 @@ import type { VFile } from 'vfile';
 import { findMedia, MEDIA_DIR, type WallpaperEntry } from '../media/manifest';
 import { variantSize } from '../media/variants';
 import { mediaPath, postUrlOfFile } from '../../lib/paths';
-import { POSTS_DIR } from '../content/post-files';
 import { wallpaperDownloads, type WallpaperDownload } from './downloads';
 import type { WallpaperDevice, WallpaperOrientation } from './sizes';
 
@@ -180,6 +179,8 @@ export function wallpaperCardOf(
 export interface WallpaperOptions {
   /** A digest of the media files (`mediaFingerprint()`): the card names files and states their sizes. */
   fingerprint?: string;
+  /** The posts folder (`POSTS_DIR`), to tell the page a file renders to (for print). */
+  postsDir?: string;
 }
 
 /**
@@ -188,10 +189,10 @@ export interface WallpaperOptions {
  * suits, its dimensions and its file size, beside a landscape and a portrait preview.
  * wallpaper.browser.ts marks the size that suits the reader's screen and moves it first.
  */
-export function rehypeWallpaper(_options: WallpaperOptions = {}) {
+export function rehypeWallpaper({ postsDir }: WallpaperOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const cards: { block: RootContent; entry: WallpaperEntry }[] = [];
-    const page = file.path ? postUrlOfFile(file.path, POSTS_DIR) : undefined;
+    const page = file.path && postsDir ? postUrlOfFile(file.path, postsDir) : undefined;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
       const entry = findMedia(String(node.properties.href ?? ''));

@@ -18,11 +18,14 @@ const wallpaper = mediaManifest.find((e): e is WallpaperEntry => e.role === 'wal
 const POST = join(process.cwd(), 'src/content/blog/post.md');
 
 async function run(tree: Root, file = new VFile({ path: POST })) {
-  const out = (await unified().use(rehypeWallpaper).run(tree, file)) as Root;
+  const out = (await unified()
+    .use(rehypeWallpaper, { postsDir: 'src/content/blog' })
+    .run(tree, file)) as Root;
   return { html: toHtml(out), file };
 }
 
-describe('wallpaper downloads', () => {
+// Encoding every size (4K included) takes seconds on a busy machine; the cache makes later runs quick.
+describe('wallpaper downloads', { timeout: 60_000 }, () => {
   test('the manifest’s masters are the ones on record in masters.json', () => {
     expect([wallpaper.file, wallpaper.portrait, wallpaper.square]).toEqual(
       ['landscape', 'portrait', 'square'].map(
@@ -57,7 +60,7 @@ describe('wallpaper downloads', () => {
   });
 });
 
-describe('rehypeWallpaper', () => {
+describe('rehypeWallpaper', { timeout: 60_000 }, () => {
   const link = () =>
     h('a', { href: 'https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png' }, 'the wallpaper');
 
