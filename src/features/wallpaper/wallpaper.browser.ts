@@ -39,11 +39,12 @@ export function markBestWallpaper(
   if (!best.group) return;
   best.group.parentElement?.prepend(best.group);
   // The previews are the desktop's and the phone's; the one for this screen first.
-  const preview = card.querySelector(
-    { desktop: '.wallpaper-preview-landscape', phone: '.wallpaper-preview-portrait' }[
-      best.device ?? 'tablet'
-    ] ?? '.none',
-  );
+  const previewClass: Partial<Record<WallpaperDevice, string>> = {
+    desktop: 'wallpaper-preview-landscape',
+    phone: 'wallpaper-preview-portrait',
+  };
+  const shown = best.device && previewClass[best.device];
+  const preview = shown ? card.querySelector(`.${shown}`) : null;
   preview?.parentElement?.prepend(preview);
   // The other screens' sizes fold away under one control, after this screen's group.
   const others = [...(best.group.parentElement?.children ?? [])].filter((g) => g !== best.group);
