@@ -52,6 +52,7 @@ export function markBestWallpaper(
   const more = doc.createElement('details');
   const summary = doc.createElement('summary');
   more.className = 'wallpaper-more';
+  summary.className = 'pill';
   summary.textContent = `Sizes for other screens (${others.reduce((n, g) => n + g.querySelectorAll('a[download]').length, 0)})`;
   more.append(summary, ...others);
   best.group.after(more);
