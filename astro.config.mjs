@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
+import { placeholderCheck } from './src/features/security/placeholder-check.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets.ts';
 import { site } from './src/config/site.ts';
@@ -26,8 +27,7 @@ export default defineConfig({
   // files in _astro/ until the build is done; then each page's are inlined into its <head>
   // (inline-stylesheets.ts) and the policy allows them by hash (headers-integration.ts).
   // Four pages at a time: a share card or media file spends most of its time in sharp, off the main
-  // thread, which can render the next pages meanwhile (the page phase of a 300-post build measured
-  // 9-16 s against 18-19 s one page at a time, and 17-20 s two at a time).
+  // thread, which can render the next pages meanwhile (`npm run bench` shows the build time).
   build: { inlineStylesheets: 'never', concurrency: 4 },
   vite: {
     plugins: [codeThemeStylesheet()],
@@ -42,6 +42,8 @@ export default defineConfig({
     inlineStylesheets(),
     // After the inlining: completes the pages' policy with the inline stylesheets' hashes.
     securityHeadersFile(),
+    // No unresolved picture (an astro:assets placeholder) in any built file.
+    placeholderCheck(),
     sitemap({
       filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
     }),

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { escapeXml, feedEnclosure, feedHtml, feedItemExtras } from './feed';
+import {
+  cappedItemHtml,
+  escapeXml,
+  FEED_ITEM_HTML_LIMIT,
+  feedEnclosure,
+  feedHtml,
+  feedItemExtras,
+} from './feed';
 
 const page = 'https://example.org/sub/blog/post/';
 
@@ -87,4 +94,14 @@ test('the wallpaper card becomes one picture with an absolute address and a para
   expect(html).toContain(
     '<p><a href="https://example.org/sub/blog/post/#wallpaper-downloads">Download the wallpaper in 15 sizes for desktops, tablets and phones</a> on the post’s page.</p>',
   );
+});
+
+test('an item over the HTML cap is its summary and a link to the post', () => {
+  const post = { url: 'https://example.org/blog/long/', summary: 'A <long> post.' };
+  const short = '<p>fits</p>';
+  expect(cappedItemHtml(short, post)).toBe(short);
+  const capped = cappedItemHtml(`<p>${'x'.repeat(FEED_ITEM_HTML_LIMIT)}</p>`, post);
+  expect(capped).toContain('<p>A &lt;long&gt; post.</p>');
+  expect(capped).toContain('<a href="https://example.org/blog/long/">');
+  expect(capped.length).toBeLessThan(500);
 });

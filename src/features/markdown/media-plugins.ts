@@ -10,7 +10,8 @@ import { POSTS_DIR } from '../content/post-files';
 /**
  * The media steps of the markdown pipeline, in order: figures and captions, then the animations
  * and the wallpaper card the manifest knows. The fingerprint (a digest of the media files, see
- * `mediaFingerprint`) is an option so that replacing a file clears Astro's cache of rendered posts.
+ * `mediaFingerprint`, and of the wallpaper masters' safe areas) is an option so that replacing a
+ * file clears Astro's cache of rendered posts.
  */
 export function mediaRehypePlugins(
   fingerprint: string = digest(mediaFingerprint(), JSON.stringify(WALLPAPER_MASTERS)),
