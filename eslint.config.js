@@ -24,7 +24,7 @@ const FEATURE_IMPORTS = {
   cover: ['media'],
   wallpaper: ['media'],
   content: ['cover', 'sharing'],
-  feed: ['content', 'cover', 'media', 'sharing'],
+  feed: ['content', 'cover', 'media', 'sharing', 'wallpaper'],
   'media-route': ['animations', 'media', 'wallpaper'],
   // The search page's script and the build's index; its words come from the post model via a page.
   search: [],
@@ -37,6 +37,7 @@ const FEATURE_IMPORTS = {
     'math',
     'media',
     'security',
+    'sharing',
     'wallpaper',
   ],
 };

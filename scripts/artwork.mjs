@@ -1,6 +1,6 @@
 // Draws the stand-in artwork for the 10,000-stars post (the originals on the CDN cannot be
 // fetched) into src/assets/media/: a cover; two animated GIFs, each also composed for phones;
-// and two wallpaper masters, landscape and portrait, laid out inside the safe areas recorded in
+// and three wallpaper masters, landscape, portrait and square (tablets), laid out inside the safe areas recorded in
 // src/features/wallpaper/masters.json (the site cuts every download size from them).
 // Text is turned into SVG paths from the bundled Inter font (OFL, @fontsource/inter) with
 // opentype.js, so the output does not depend on the fonts installed on the machine.
@@ -511,6 +511,45 @@ function wallpaperPortrait() {
   );
 }
 
+/**
+ * The square master, for tablets: an iPad's wallpaper turns with the screen, so both tablet
+ * orientations (3:4 to 16:10) are cut from one square, its words in the middle where every cut
+ * keeps them, below the lock-screen clock in either orientation.
+ */
+function wallpaperSquare() {
+  const { width: w, height: h, safeArea: safe } = master('square');
+  const cx = safe.left + safe.width / 2;
+  const [starY, starR] = [safe.top + 270, 270];
+  const headline = fitSize(fonts.heavy, '10,000 STARS', 116, safe.width - 40);
+  const pieces = [
+    layText(fonts.bold, 'MILVUS', cx, safe.top + 620, 72, COLOURS.cyan, 'middle', {
+      tracking: 0.12,
+    }),
+    layText(fonts.heavy, '10,000 STARS', cx, safe.top + 750, headline, COLOURS.white, 'middle'),
+    layText(fonts.heavy, 'ON GITHUB', cx, safe.top + 870, headline, COLOURS.white, 'middle'),
+    layText(fonts.regular, THANKS, cx, safe.top + 970, 52, COLOURS.mist, 'middle'),
+    layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1060, 44, COLOURS.cyan, 'middle'),
+  ];
+  const badge = layText(fonts.heavy, '10K', cx, starY + 49, 132, COLOURS.night, 'middle');
+  assertInside([...pieces, starPiece(cx, starY, starR, 'emblem')], safe, 'square wallpaper');
+  return svg(
+    w,
+    h,
+    `${sky(
+      w,
+      h,
+      { x: cx, y: starY, r: 1100 },
+      44,
+      14000,
+      [...pieces, starPiece(cx, starY, starR)].map((p) => p.box),
+      30,
+    )}
+    ${star(cx, starY, starR, COLOURS.gold)}
+    ${badge.svg}
+    ${pieces.map((p) => p.svg).join('')}`,
+  );
+}
+
 /** Mean absolute difference per channel (0–255) between two same-sized images. */
 async function meanDifference(a, b) {
   const [x, y] = await Promise.all(
@@ -560,6 +599,14 @@ async function animatedGif({ frames, delays, width, smallest }, file, { phone = 
   );
 }
 
+// `npm run artwork -- square` draws only the tablets' square master.
+if (process.argv[2] === 'square') {
+  await sharp(wallpaperSquare())
+    .png({ compressionLevel: 9 })
+    .toFile(join(OUT, master('square').file));
+  process.exit(0);
+}
+
 await mkdir(join(OUT, 'covers'), { recursive: true });
 await sharp(cover())
   .png({ compressionLevel: 9, palette: false })
@@ -574,12 +621,15 @@ await sharp(wallpaperLandscape())
 await sharp(wallpaperPortrait())
   .png({ compressionLevel: 9 })
   .toFile(join(OUT, master('portrait').file));
+await sharp(wallpaperSquare())
+  .png({ compressionLevel: 9 })
+  .toFile(join(OUT, master('square').file));
 await writeFile(
   join(OUT, 'README.md'),
   `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
 To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/features/media/manifest.ts at it.
 Animations come in two compositions: the \`-phone\` files are drawn for a 335-px column (text 12 CSS px or more). Their last frame carries the message.
-The wallpaper masters (landscape and portrait) keep all text inside the safe areas in src/features/wallpaper/masters.json; a replacement must too.
+The wallpaper masters (landscape, portrait and square) keep all text inside the safe areas in src/features/wallpaper/masters.json; a replacement must too.
 `,
 );
 console.log(`artwork written to ${OUT}`);

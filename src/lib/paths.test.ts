@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   absoluteUrl,
   blogPagePath,
@@ -7,6 +7,7 @@ import {
   normaliseBase,
   postCardPath,
   postPath,
+  postUrlOfFile,
   tagPath,
   tagSlug,
   withBase,
@@ -87,4 +88,16 @@ test('a post is edited at the content repository, its file name encoded', async 
   expect(postEditUrl('https://example.com/edit/', 'en\\nested/x.mdx')).toBe(
     'https://example.com/edit/en/nested/x.mdx',
   );
+});
+
+describe('postUrlOfFile', () => {
+  test('the post a markdown file renders to, from an absolute or relative path', () => {
+    expect(postUrlOfFile('/work/site/src/content/blog/2022-4-12-x.md', 'src/content/blog')).toBe(
+      absoluteUrl(postPath('2022-4-12-x')),
+    );
+    expect(postUrlOfFile('src/content/blog/news/a.mdx', 'src/content/blog')).toBe(
+      absoluteUrl(postPath('news/a')),
+    );
+    expect(postUrlOfFile('/elsewhere/a.md', 'src/content/blog')).toBeUndefined();
+  });
 });

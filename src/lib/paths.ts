@@ -46,6 +46,20 @@ export function postPath(id: string): string {
 }
 
 /**
+ * The absolute URL of the post a markdown file renders to, from the file's path (absolute, or
+ * relative to the working directory) and the posts folder; undefined for a file outside it.
+ */
+export function postUrlOfFile(file: string, postsDir: string): string | undefined {
+  const path = file.replace(/\\/g, '/');
+  const dir = `/${postsDir.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '')}/`;
+  const at = `/${path.replace(/^\/+/, '')}`.lastIndexOf(dir);
+  if (at < 0) return undefined;
+  return absoluteUrl(
+    postPath(entryIdFromPath(`/${path.replace(/^\/+/, '')}`.slice(at + dir.length))),
+  );
+}
+
+/**
  * Symbols that tell tags apart but that slugs drop: `C`, `C++` and `C#` are three languages. Each is
  * spelled as a word before slugging (`c`, `c-plus-plus`, `c-sharp`; `.NET` → `dot-net`).
  */

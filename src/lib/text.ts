@@ -50,3 +50,12 @@ export function shortHash(text: string): string {
   }
   return hash.toString(36);
 }
+
+/**
+ * A title as it is displayed: a spaced hyphen between two parts becomes a spaced en dash
+ * ("Milvus - 10,000 Stars" → "Milvus – 10,000 Stars"). The source stays as written; meta tags,
+ * URLs and ids keep using it.
+ */
+export function displayTitle(title: string): string {
+  return title.replace(/(\S) +- +(?=\S)/g, '$1 – ');
+}

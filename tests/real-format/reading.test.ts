@@ -158,7 +158,7 @@ describe('moving between posts', () => {
     await page.waitForURL((u) => u.pathname === `/milestones${STRESS}`);
     const stressRelated = page.getByRole('region', { name: 'Related posts' });
     expect(await stressRelated.locator('h3 a').allInnerTexts()).toEqual([
-      'A Small Step for Milvus - 10,000 Stars',
+      'A Small Step for Milvus – 10,000 Stars',
       'Milvus 2.0: What Changed, in One Table',
     ]);
     expect(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href')).toBe(

@@ -122,10 +122,29 @@ describe('@rowanmanning/feed-parser on rss.xml', async () => {
     );
   });
 
-  test('items carry their content with no controls or buttons', () => {
+  test('items carry their content with no controls, buttons, "Full size" links or build placeholders', () => {
     for (const item of feed.items) {
       expect(item.content?.length, item.title ?? '').toBeGreaterThan(200);
-      expect(item.content).not.toMatch(/<button|Pause animation|Copy/);
+      expect(item.content).not.toMatch(
+        /<button|Pause animation|Copy|Full size|__astro|<img(?![^>]*\ssrc=)/i,
+      );
     }
+  });
+
+  test('the wallpaper is a paragraph linking to the card on the page and one picture this site serves', async () => {
+    const content = feed.items[0]?.content ?? '';
+    expect(content).not.toMatch(/wallpaper-card|\sdownload[=>\s]/);
+    expect(content).toMatch(
+      new RegExp(`<a href="${OWN_URL}#wallpaper-downloads">Download the wallpaper in \\d+ sizes`),
+    );
+    const previews = [
+      ...content.matchAll(
+        /<img src="([^"]+)" alt="Preview of the wallpaper" width="(\d+)" height="(\d+)"/g,
+      ),
+    ];
+    expect(previews).toHaveLength(1);
+    const [, src, width, height] = previews[0]!;
+    const meta = await sharp(distFile(src!)).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', Number(width), Number(height)]);
   });
 });

@@ -6,6 +6,7 @@ import sharp, { type SharpOptions } from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../../scripts/project-copy.mjs';
 import { formatBytes } from '../../src/features/media/format';
+import { WALLPAPER_SIZES } from '../../src/features/wallpaper/sizes';
 import { fileFor } from '../support/dist-links';
 import { THEMES, viewport, WIDTHS } from '../support/reading';
 import { readySite, urlOf } from '../support/sites';
@@ -448,6 +449,29 @@ describe('full-size view', () => {
     await page.context().close();
   });
 
+  test('on a phone the dialog shows the phone composition the page shows, not the smaller landscape file', async () => {
+    const { page } = await openPage(browser, urlOf(site, POST), {
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const link = page.getByRole('link', { name: 'Full size' }).first();
+    await link.scrollIntoViewIfNeeded();
+    const shown = await link.evaluate((el) => {
+      const img = document.getElementById(el.getAttribute('aria-describedby')!) as HTMLImageElement;
+      return img.currentSrc;
+    });
+    expect(shown).toMatch(/phone/);
+    await link.click();
+    const dialogImage = page.getByRole('dialog').locator('img');
+    expect(await dialogImage.getAttribute('src')).toBe(shown);
+    expect(Number(await dialogImage.getAttribute('height'))).toBeGreaterThan(
+      Number(await dialogImage.getAttribute('width')) * 0.6,
+    );
+    await page.context().close();
+  });
+
   test('without JavaScript the link opens the file itself', async () => {
     const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
     const link = page.getByRole('link', { name: 'Full size' }).first();
@@ -461,18 +485,32 @@ describe('full-size view', () => {
 });
 
 describe('the wallpaper card', () => {
-  test('the link in the text leads to the card, which offers eight sizes in two groups beside a landscape and a portrait preview', async () => {
+  test('the link in the text leads to the card, which offers every size in three groups beside a landscape and a portrait preview', async () => {
     const { page } = reader;
     const inline = page.getByRole('link', { name: 'a downloadable desktop wallpaper' });
     expect(await inline.getAttribute('href')).toBe('#wallpaper-downloads');
-    const card = page.getByRole('region', { name: 'Download the wallpaper' });
+    // In print the card is hidden: the link gives the page's address with the card's fragment.
+    expect(await inline.getAttribute('data-print-href')).toBe(
+      'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/#wallpaper-downloads',
+    );
+    const card = page.getByRole('region', { name: 'Get the wallpaper' });
     expect(await card.getAttribute('id')).toBe('wallpaper-downloads');
-    expect(await card.locator('a[download]').count()).toBe(8);
+    expect(await card.locator('a[download]').count()).toBe(WALLPAPER_SIZES.length);
+    // The reader's screen (a desktop here) leads; tablets and phones follow.
     expect(
       await card
         .locator('.wallpaper-group')
-        .evaluateAll((groups) => groups.map((g) => g.querySelectorAll('a[download]').length)),
-    ).toEqual([5, 3]);
+        .evaluateAll((groups) =>
+          groups.map(
+            (g) =>
+              `${(g as HTMLElement).dataset.device} ${g.querySelectorAll('a[download]').length}`,
+          ),
+        ),
+    ).toEqual(
+      (['desktop', 'tablet', 'phone'] as const).map(
+        (device) => `${device} ${WALLPAPER_SIZES.filter((s) => s.device === device).length}`,
+      ),
+    );
     const previews = await card.locator('img').evaluateAll((imgs) =>
       (imgs as HTMLImageElement[]).map((img) => ({
         alt: img.alt,
@@ -502,13 +540,16 @@ describe('the wallpaper card', () => {
 
   test('every download gives a JPEG of the stated dimensions and bytes, saved under a name that says its size', async () => {
     const { page } = reader;
+    // The other screens' sizes are folded away under one disclosure; open it.
+    await page.locator('.wallpaper-more > summary').click();
     const dir = await mkdtemp(join(tmpdir(), 'wallpapers-'));
     try {
       const seen: string[] = [];
       for (const link of await page.locator('.wallpaper-card a[download]').all()) {
         const label = (await link.innerText()).replace(/\s+/g, ' ');
         const [, width, height, size] =
-          /^(?:Best for this screen )?(\d+) × (\d+) .*JPEG, ([\d.]+ [kM]?B)$/.exec(label) ?? [];
+          /^(?:Wallpaper for this screen )?(\d+) × (\d+) .*JPEG, ([\d.]+ [kM]?B)$/.exec(label) ??
+          [];
         expect(width, label).toBeDefined();
         expect([
           await link.getAttribute('data-width'),
@@ -531,99 +572,92 @@ describe('the wallpaper card', () => {
         );
         seen.push(`${width}x${height}`);
       }
-      expect(seen.sort()).toEqual([
-        '1080x2400',
-        '1179x2556',
-        '1290x2796',
-        '1920x1080',
-        '2560x1440',
-        '2560x1600',
-        '3440x1440',
-        '3840x2160',
-      ]);
+      expect(seen.sort()).toEqual(WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`).sort());
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  /** The size marked best for a screen, and the sizes in the order the reader sees them. */
+  /**
+   * The size marked for a screen, the first size the reader sees, and whether the card's links
+   * come in the same order on screen (top to bottom) as in the DOM, which is the tab order.
+   */
   async function bestFor(options: BrowserContextOptions) {
     const { page, errors } = await openPage(browser, urlOf(site, POST), options);
     const card = page.locator('.wallpaper-card');
     await card.scrollIntoViewIfNeeded();
-    const best = card.getByRole('link', { name: /^Best for this screen/ });
+    // This screen's group comes first; the others are folded under one disclosure, closed.
+    const more = card.locator('details.wallpaper-more');
+    expect(await more.count()).toBe(1);
+    expect(await more.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await more.locator('summary').click();
+    const best = card.getByRole('link', { name: /^Wallpaper for this screen/ });
     const marked = {
       count: await best.count(),
       size: `${await best.getAttribute('data-width')}x${await best.getAttribute('data-height')}`,
     };
-    const order = await card.locator('a[download]').evaluateAll((links) =>
-      links
-        .map((a) => ({
-          size: `${(a as HTMLElement).dataset.width}x${(a as HTMLElement).dataset.height}`,
-          y: a.getBoundingClientRect().top,
-        }))
-        .sort((a, b) => a.y - b.y)
-        .map((a) => a.size),
+    const links = await card.locator('a[download]').evaluateAll((links) =>
+      links.map((a) => ({
+        size: `${(a as HTMLElement).dataset.width}x${(a as HTMLElement).dataset.height}`,
+        y: a.getBoundingClientRect().top,
+      })),
     );
+    const visual = [...links].sort((a, b) => a.y - b.y).map((a) => a.size);
+    const dom = links.map((a) => a.size);
     await page.context().close();
     expect(errors).toEqual([]);
-    return { ...marked, first: order[0] };
+    expect(visual, 'tab order = visual order').toEqual(dom);
+    return { ...marked, first: dom[0] };
   }
 
-  test('on a phone (393 × 852 @3) 1179 × 2556 is marked "Best for this screen" and offered first, also held sideways', async () => {
-    expect(
-      await bestFor({
-        viewport: { width: 393, height: 852 },
-        screen: { width: 393, height: 852 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-      }),
-    ).toEqual({
+  const touch = (width: number, height: number, deviceScaleFactor: number) => ({
+    viewport: { width, height },
+    screen: { width, height },
+    deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const desk = (width: number, height: number, deviceScaleFactor: number) => ({
+    viewport: { width, height },
+    screen: { width, height },
+    deviceScaleFactor,
+  });
+
+  test('on a phone (393 × 852 @3) 1179 × 2556 is marked "Wallpaper for this screen" and first, also held sideways', async () => {
+    const expected = { count: 1, size: '1179x2556', first: '1179x2556' };
+    expect(await bestFor(touch(393, 852, 3))).toEqual(expected);
+    expect(await bestFor(touch(852, 393, 3))).toEqual(expected);
+  });
+
+  test('a tablet (iPad Air, 820 × 1180 @2) gets its tablet size in both orientations, never a phone’s', async () => {
+    expect(await bestFor(touch(820, 1180, 2))).toEqual({
       count: 1,
-      size: '1179x2556',
-      first: '1179x2556',
+      size: '1640x2360',
+      first: '1640x2360',
     });
-    expect(
-      await bestFor({
-        viewport: { width: 852, height: 393 },
-        screen: { width: 852, height: 393 },
-        deviceScaleFactor: 3,
-        isMobile: true,
-        hasTouch: true,
-      }),
-    ).toEqual({
+    expect(await bestFor(touch(1180, 820, 2))).toEqual({
       count: 1,
-      size: '1179x2556',
-      first: '1179x2556',
+      size: '2360x1640',
+      first: '2360x1640',
     });
   });
 
-  test('on a 4K desktop (1920 × 1080 @2) 3840 × 2160 is marked and first; on a 1440 × 900 @2 MacBook, 2560 × 1600', async () => {
-    expect(
-      await bestFor({
-        viewport: { width: 1920, height: 1080 },
-        screen: { width: 1920, height: 1080 },
-        deviceScaleFactor: 2,
-      }),
-    ).toEqual({
+  test('on a 4K desktop (1920 × 1080 @2) 3840 × 2160 is marked and first; on a 1440 × 900 @2 laptop, 2560 × 1600', async () => {
+    expect(await bestFor(desk(1920, 1080, 2))).toEqual({
       count: 1,
       size: '3840x2160',
       first: '3840x2160',
     });
-    expect(
-      await bestFor({
-        viewport: { width: 1440, height: 900 },
-        screen: { width: 1440, height: 900 },
-        deviceScaleFactor: 2,
-      }),
-    ).toMatchObject({ size: '2560x1600', first: '2560x1600' });
+    expect(await bestFor(desk(1440, 900, 2))).toMatchObject({
+      size: '2560x1600',
+      first: '2560x1600',
+    });
   });
 
   test('without JavaScript every size is listed, none marked', async () => {
     const { page } = await openPage(browser, urlOf(site, POST), { javaScriptEnabled: false });
-    expect(await page.locator('.wallpaper-card a[download]').count()).toBe(8);
-    expect(await page.getByRole('link', { name: /Best for this screen/ }).count()).toBe(0);
+    expect(await page.locator('.wallpaper-card a[download]').count()).toBe(WALLPAPER_SIZES.length);
+    expect(await page.getByRole('link', { name: /Wallpaper for this screen/ }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readySite, urlOf } from '../support/sites';
 import { connectBrowser, openPage, type TrackedPage, recordClipboard } from '../support/browser';
+import { REVIEW_WIDTHS, viewport } from '../support/reading';
 
 const site = await readySite('site');
 
@@ -24,7 +25,7 @@ describe('share buttons with script', () => {
     const { page } = reader;
     const share = page.getByRole('region', { name: 'Share this post' });
     for (const name of [
-      'X (Twitter)',
+      'Share on X',
       'Bluesky',
       'Threads',
       'LinkedIn',
@@ -89,11 +90,45 @@ describe('on a phone with a system share sheet', () => {
     expect(tops.size, [...tops].join(', ')).toBeLessThanOrEqual(2);
     await share.getByRole('button', { name: 'Share', exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { shared: ShareData }).shared)).toEqual({
-      title: 'A Small Step for Milvus - 10,000 Stars',
+      title: 'A Small Step for Milvus – 10,000 Stars',
       url: 'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/',
     });
+    // X comes right after the system sheet, with its name in view.
+    expect(await controls.nth(1).innerText()).toBe('Share on X');
     await context.close();
   });
+});
+
+describe('every share control has a visible name', () => {
+  test.each(REVIEW_WIDTHS)(
+    'at %i px: X leads, named; each other control shows its name, at least on focus',
+    async (width) => {
+      const { page } = await openPage(browser, urlOf(site, POST), { viewport: viewport(width) });
+      const share = page.getByRole('region', { name: 'Share this post' });
+      const controls = share.locator('a:visible, button:visible');
+      // A mouse-driven browser: X first (the system sheet, where there is one, right after it).
+      expect(await controls.first().innerText()).toBe('Share on X');
+      for (const control of await controls.all()) {
+        await control.focus();
+        const name = await control.evaluate((el) => {
+          const text = el.querySelector('.share-name, span') as HTMLElement | null;
+          const box = text?.getBoundingClientRect();
+          const style = text && getComputedStyle(text);
+          return {
+            label: text?.textContent?.trim(),
+            visible:
+              !!box &&
+              box.width > 8 &&
+              box.height > 8 &&
+              style!.opacity === '1' &&
+              style!.visibility === 'visible',
+          };
+        });
+        expect(name.visible, `${name.label} at ${width}`).toBe(true);
+      }
+      await page.context().close();
+    },
+  );
 });
 
 describe('without script', () => {
@@ -106,7 +141,7 @@ describe('without script', () => {
     await share.getByRole('link', { name: 'Mastodon' }).click();
     await page.waitForURL(`**${MASTODON}`);
     expect(await page.locator('#mastodon-text').inputValue()).toContain(
-      'A Small Step for Milvus - 10,000 Stars',
+      'A Small Step for Milvus – 10,000 Stars',
     );
     expect(
       await page.getByRole('link', { name: 'open it in your Mastodon app' }).getAttribute('href'),

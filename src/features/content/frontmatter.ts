@@ -157,6 +157,8 @@ export const postFrontmatterSchema = z
     tag: optionalText,
     tags: z.unknown().optional().transform(parseTags),
     canonicalUrl: optionalWebUrl,
+    /** What the post celebrates ("10,000 stars"), when its title does not say it. */
+    milestone: optionalText,
     // Some posts spell it this way; it is merged into `canonicalUrl` below.
     canonicalURL: optionalWebUrl,
     isPublish: z.unknown().optional(),

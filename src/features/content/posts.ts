@@ -5,7 +5,10 @@ import { POSTS_DIR } from './post-files';
 import { resolveCover, type Cover } from '../cover/cover';
 import { coverAltFromMarkdown } from '../cover/remark-lead-duplicates';
 import { postShare, type PostShare } from '../sharing/post-share';
+import type { SharePage } from '../sharing/links';
 import { titleTargets, type HeadingTargets } from '../../lib/heading-ids';
+import { milestoneOf, type Milestone } from '../../lib/milestone';
+import { displayTitle } from '../../lib/text';
 import { htmlExcerpt } from './excerpt';
 import { sortNewestFirst } from './post-list';
 import { readingMinutes } from './reading-time';
@@ -19,6 +22,10 @@ export interface PostSummary {
   /** The collection entry, for `render()`. */
   entry: PostEntry;
   title: string;
+  /** The title as displayed (en dashes; hero, lists, share texts). */
+  displayTitle: string;
+  /** The milestone the post celebrates (its `milestone` field or its title); none for a normal post. */
+  milestone?: Milestone;
   author: string;
   date: Date;
   /** The post's `desc`, else its opening paragraphs (Markdown posts), else undefined. */
@@ -41,6 +48,8 @@ export interface PostSummary {
   share: PostShare;
   /** "Edit this post": its file in the content repository, when the site names one. */
   editUrl?: string;
+  /** What share links, the hero's "Share on X" and the Mastodon page carry: the page, its title as displayed, its description as the short line. */
+  sharePage: SharePage;
 }
 
 export interface Post extends PostSummary {
@@ -54,18 +63,21 @@ const CODE_FENCE = /^ {0,3}(```|~~~)/m;
 const KATEX = /class="katex[" ]/;
 
 async function summarise(entry: PostEntry): Promise<PostSummary> {
-  const { title, desc, date, updated, tags, cover, canonicalUrl } = entry.data;
+  const { title, desc, date, updated, tags, cover, canonicalUrl, milestone } = entry.data;
   const author = entry.data.author ?? site.defaultAuthor;
   const body = entry.body ?? '';
   const path = postPath(entry.id);
   const url = absoluteUrl(path);
+  const description = desc ?? (entry.rendered?.html ? htmlExcerpt(entry.rendered.html) : undefined);
   return {
     id: entry.id,
     entry,
     title,
+    displayTitle: displayTitle(title),
+    milestone: milestoneOf(title, milestone),
     author,
     date,
-    description: desc ?? (entry.rendered?.html ? htmlExcerpt(entry.rendered.html) : undefined),
+    description,
     tags,
     draft: entry.data.draft,
     path,
@@ -78,6 +90,11 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),
     hasMath: entry.rendered ? KATEX.test(entry.rendered.html) : body.includes('$$'),
     titleTargets: titleTargets(title),
+    sharePage: {
+      url,
+      title: displayTitle(title),
+      line: description && displayTitle(description),
+    },
     share: postShare({ id: entry.id, title, desc, author, date, updated, tags, canonicalUrl, url }),
     editUrl:
       site.contentEditUrl && entry.filePath

@@ -77,6 +77,25 @@ test('a picture on this site is an enclosure with its size; a remote one is Medi
   );
 });
 
+test('the wallpaper card becomes one picture with an absolute address and a paragraph linking to the card; media controls go', () => {
+  const html = feedHtml(
+    [
+      '<p>Get <a href="#wallpaper-downloads">the wallpaper</a>.</p>',
+      '<section class="wallpaper-card" id="wallpaper-downloads" data-wallpaper-card="" data-sizes="15" data-feed-preview="/media/w-1366x768.abc.jpg" data-feed-preview-width="1366" data-feed-preview-height="768">',
+      '<img src="/_astro/x.webp" __astro_image_="{}"><ul class="wallpaper-sizes"><li><a href="/media/w.jpg" download>3840 × 2160</a></li></ul></section>',
+      '<figure><span class="media-frame"><img src="/a.webp" alt="a"><span class="media-controls"><a class="media-control media-expand" href="/a.webp">Full size</a><button type="button">Pause</button></span></span></figure>',
+    ].join(''),
+    page,
+  );
+  expect(html).not.toMatch(/<button|Full size|\sdownload|wallpaper-card|__astro|<section/i);
+  expect(html).toContain(
+    '<p><img src="https://example.org/media/w-1366x768.abc.jpg" alt="Preview of the wallpaper" width="1366" height="768"></p>',
+  );
+  expect(html).toContain(
+    '<p><a href="https://example.org/sub/blog/post/#wallpaper-downloads">Download the wallpaper in 15 sizes for desktops, tablets and phones</a> on the post’s page.</p>',
+  );
+});
+
 test('an item over the HTML cap is its summary and a link to the post', () => {
   const post = { url: 'https://example.org/blog/long/', summary: 'A <long> post.' };
   const short = '<p>fits</p>';

@@ -3,11 +3,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { embedCard } from '../../lib/embed-card';
+import { isWallpaperCard, wallpaperFeedSummary } from '../wallpaper/wallpaper-feed';
 
 /**
  * Post HTML for the feed. It is the page's HTML, which the pipeline already sanitised
  * (rehype-sanitize-post.ts); a feed reader shows it out of the site, so links and images become
  * absolute, and what only works on the page goes: the site's controls (buttons, heading anchors),
+ * the wallpaper card (a paragraph and one picture in its place),
  * frames (most readers drop them; a link card keeps the video reachable) and KaTeX's visual layout,
  * which needs its stylesheet (the MathML beside it stays).
  */
@@ -40,6 +42,8 @@ function isPageOnly(node: Element): boolean {
   if (node.tagName === 'button') return true;
   const classes = classesOf(node);
   return (
+    // The media controls: "Full size" and pause buttons over figures.
+    classes.includes('media-controls') ||
     classes.includes('heading-anchor') ||
     classes.includes('heading-alias') ||
     classes.includes('katex-html')
@@ -54,6 +58,11 @@ export function feedHtml(html: string, pageUrl: string): string {
     if (isPageOnly(node)) {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    if (isWallpaperCard(node)) {
+      const summary = wallpaperFeedSummary(node, pageUrl);
+      parent.children.splice(index, 1, ...summary);
+      return [SKIP, index + summary.length];
     }
     if (node.tagName === 'iframe') {
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';

@@ -2,7 +2,8 @@
  * "Full size" links (rehype-figures.ts) open the file in a modal `<dialog>` instead of leaving
  * the page: Esc, the Close button or a click outside the image closes it, and focus returns to
  * the link. The dialog sits in the top layer, so opening it shifts nothing on the page. A paused
- * animation opens as its still. Without JavaScript, or with a modifier key, the link opens the file.
+ * animation opens as its still, and an animation on a phone as its phone composition. Without
+ * JavaScript, or with a modifier key, the link opens the file.
  */
 export function enhanceFullSize(doc: Document): void {
   const links = doc.querySelectorAll<HTMLAnchorElement>('a[data-full-size]');
@@ -29,10 +30,18 @@ export function enhanceFullSize(doc: Document): void {
       event.preventDefault();
       const described = doc.getElementById(link.getAttribute('aria-describedby') ?? '');
       const paused = link.closest<HTMLElement>('[data-paused]')?.dataset.paused === 'true';
-      image.src = (paused && link.dataset.still) || link.href;
+      // An animation's <picture> has already chosen the file that suits this screen (the phone
+      // composition on a phone, the still when paused): the dialog shows that one, at its size.
+      const shown =
+        described instanceof HTMLImageElement &&
+        described.closest('[data-media-animation]') &&
+        described.currentSrc
+          ? described
+          : undefined;
+      image.src = shown?.currentSrc ?? ((paused && link.dataset.still) || link.href);
       image.alt = described instanceof HTMLImageElement ? described.alt : '';
-      image.width = Number(link.dataset.width);
-      image.height = Number(link.dataset.height);
+      image.width = shown?.naturalWidth || Number(link.dataset.width);
+      image.height = shown?.naturalHeight || Number(link.dataset.height);
       dialog.setAttribute('aria-label', image.alt || 'Full-size image');
       trigger = link;
       dialog.showModal();

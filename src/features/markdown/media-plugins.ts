@@ -5,6 +5,7 @@ import { rehypeWallpaper } from '../wallpaper/rehype-wallpaper';
 import { digest } from '../../lib/digest';
 import { mediaFingerprint } from '../media/variants';
 import { WALLPAPER_MASTERS } from '../wallpaper/masters';
+import { POSTS_DIR } from '../content/post-files';
 
 /**
  * The media steps of the markdown pipeline, in order: figures and captions, then the animations
@@ -15,5 +16,9 @@ import { WALLPAPER_MASTERS } from '../wallpaper/masters';
 export function mediaRehypePlugins(
   fingerprint: string = digest(mediaFingerprint(), JSON.stringify(WALLPAPER_MASTERS)),
 ): RehypePlugins {
-  return [rehypeFigures, [rehypeAnimations, { fingerprint }], [rehypeWallpaper, { fingerprint }]];
+  return [
+    rehypeFigures,
+    [rehypeAnimations, { fingerprint }],
+    [rehypeWallpaper, { fingerprint, postsDir: POSTS_DIR }],
+  ];
 }

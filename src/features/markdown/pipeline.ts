@@ -10,6 +10,8 @@ import { rehypeEmbedHosts } from '../security/rehype-embed-hosts';
 import { rehypeLinkHosts } from '../security/rehype-link-hosts';
 import { rehypeSanitizePost } from '../security/rehype-sanitize-post';
 import { rehypeEmptyLinks } from './rehype-empty-links';
+import { rehypeShareLinks } from '../sharing/share-block';
+import { POSTS_DIR } from '../content/post-files';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypePostLinks } from './rehype-post-links';
 import { rehypeScrollTables } from './rehype-scroll-tables';
@@ -82,6 +84,7 @@ export function createMarkdownPipeline({
       rehypeScrollTables,
       rehypeLinkHosts,
       rehypeEmptyLinks,
+      [rehypeShareLinks, { postsDir: POSTS_DIR }],
       [rehypePostLinks, { posts, drafts }],
       rehypeDescriptiveLinks,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],

@@ -38,6 +38,8 @@ export interface WallpaperEntry extends BaseEntry {
   role: 'wallpaper';
   /** `file` is the landscape master; this is the portrait one. Safe areas: src/features/wallpaper/masters.json. */
   portrait?: string;
+  /** The square master tablets' sizes are cut from (either orientation). */
+  square?: string;
 }
 
 export type MediaEntry = CoverEntry | AnimationEntry | WallpaperEntry;
@@ -74,6 +76,7 @@ export const mediaManifest: readonly MediaEntry[] = [
     remote: 'https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png',
     file: 'milvus-10k-wallpaper.png',
     portrait: 'milvus-10k-wallpaper-portrait.png',
+    square: 'milvus-10k-wallpaper-square.png',
     role: 'wallpaper',
     slug: 'milvus-10k-stars-wallpaper',
   },
@@ -83,7 +86,7 @@ export const mediaManifest: readonly MediaEntry[] = [
 export function filesOf(entry: MediaEntry): string[] {
   if (entry.role === 'animation') return entry.phone ? [entry.file, entry.phone] : [entry.file];
   if (entry.role === 'wallpaper')
-    return entry.portrait ? [entry.file, entry.portrait] : [entry.file];
+    return [entry.file, entry.portrait, entry.square].filter((file): file is string => !!file);
   return [entry.file];
 }
 

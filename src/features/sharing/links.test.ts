@@ -12,6 +12,7 @@ import {
   redditShareUrl,
   shareLinks,
   threadsShareUrl,
+  xLength,
   xShareUrl,
 } from './links';
 
@@ -34,11 +35,45 @@ describe('share URLs carry the exact title and URL, whatever they contain', () =
     expect(href).not.toMatch(/[ <>"]/);
   });
 
-  test('X: a very long title is cut on a grapheme boundary', () => {
+  test('X: a very long title is cut on a grapheme boundary, within 280 as X counts', () => {
     const title = `${'word '.repeat(60)}👩‍👩‍👧`;
-    const text = params(xShareUrl({ title, url: hostile.url })).get('text') ?? '';
-    expect([...text].length).toBeLessThanOrEqual(200);
+    const text = params(xShareUrl({ title, url: hostile.url }, '@milvusio')).get('text') ?? '';
+    expect(xLength(`${text} ${hostile.url} via @milvusio`)).toBeLessThanOrEqual(280);
+    expect(xLength(`${text} ${hostile.url} via @milvusio`)).toBeGreaterThan(270);
     expect(text.endsWith('…')).toBe(true);
+  });
+
+  test('X counts a link as 23 and CJK and emoji as 2', () => {
+    expect(xLength('https://example.org/a/very/long/path/that/is/much/longer/than/23')).toBe(23);
+    expect(xLength('abc')).toBe(3);
+    expect(xLength('向量数据库')).toBe(10);
+    expect(xLength('🚀👩‍👩‍👧')).toBe(4);
+  });
+
+  test('every network gets the title and a short line, each within its limit as it counts', () => {
+    const page = {
+      title: 'A Small Step for Milvus – 10,000 Stars',
+      line: `We recently hit an incredible milestone. ${'向量 '.repeat(200)}`,
+      url: 'https://milestones.milvus.io/blog/2022-4-12-milvus-10k-stars/',
+    };
+    const x = params(xShareUrl(page, '@milvusio')).get('text')!;
+    expect(x.startsWith(`${page.title}\n\nWe recently hit an incredible milestone.`)).toBe(true);
+    expect(xLength(`${x} ${page.url} via @milvusio`)).toBeLessThanOrEqual(280);
+    const bluesky = params(blueskyShareUrl(page)).get('text')!;
+    expect([...new Intl.Segmenter().segment(bluesky)].length).toBeLessThanOrEqual(300);
+    expect(bluesky).toContain('We recently hit');
+    expect([...params(threadsShareUrl(page)).get('text')!].length + page.url.length).toBeLessThan(
+      500,
+    );
+    const mastodon = mastodonText(page);
+    expect(mastodon.endsWith(page.url)).toBe(true);
+    expect([...mastodon.replace(page.url, '')].length + 23).toBeLessThanOrEqual(500);
+    expect(params(hackerNewsShareUrl({ ...page, title: 'x'.repeat(120) })).get('t')!.length).toBe(
+      80,
+    );
+    // A short line fits whole.
+    const short = { ...page, line: 'Thank you all!' };
+    expect(params(xShareUrl(short)).get('text')).toBe(`${page.title}\n\nThank you all!`);
   });
 
   test('Bluesky: title then URL in one text, within its 300 graphemes', () => {

@@ -23,7 +23,12 @@ export function enhanceShareButtons(doc: Document): void {
       });
     }
     if (native && typeof navigator.share === 'function') {
-      native.closest('li')!.hidden = false;
+      const item = native.closest('li')!;
+      item.hidden = false;
+      // Phones share through the system sheet first; elsewhere X leads and the sheet follows.
+      // The node moves, so tab order follows what is on screen.
+      if (!matchMedia('(pointer: coarse)').matches)
+        root.querySelector('[data-network="x"]')?.after(item);
       native.addEventListener('click', () => navigator.share({ title, url }).catch(() => {}));
     }
   }

@@ -3,7 +3,7 @@ import type { WallpaperEntry } from '../media/manifest';
 import { digest } from '../../lib/digest';
 import { sourceInfo, type Variant } from '../media/variants';
 import { WALLPAPER_MASTERS, wallpaperCrop, type Box, type WallpaperMaster } from './masters';
-import { WALLPAPER_SIZES, type WallpaperOrientation, type WallpaperSize } from './sizes';
+import { WALLPAPER_SIZES, type WallpaperMasterKind, type WallpaperSize } from './sizes';
 
 export interface WallpaperDownload extends WallpaperSize {
   /** The JPEG, cut from `master` at `box` and resized to exactly `width` × `height`. */
@@ -20,9 +20,10 @@ export interface WallpaperDownload extends WallpaperSize {
  * no record keeps everything: its whole frame is the safe area.
  */
 export async function wallpaperMasters(entry: WallpaperEntry): Promise<WallpaperMaster[]> {
-  const files: [string | undefined, WallpaperOrientation][] = [
+  const files: [string | undefined, WallpaperMasterKind][] = [
     [entry.file, 'landscape'],
     [entry.portrait, 'portrait'],
+    [entry.square, 'square'],
   ];
   const masters: WallpaperMaster[] = [];
   for (const [file, orientation] of files) {
@@ -51,8 +52,8 @@ export async function wallpaperMasters(entry: WallpaperEntry): Promise<Wallpaper
 const cache = new Map<WallpaperEntry, Promise<WallpaperDownload[]>>();
 
 /**
- * Every size of src/features/wallpaper/sizes.ts the entry has a master for, each cut from the
- * master of its orientation where `wallpaperCrop` says (all the text kept), as a JPEG of exactly
+ * Every size of src/features/wallpaper/sizes.ts the entry has a master for, each cut from its
+ * master where `wallpaperCrop` says (all the text kept), as a JPEG of exactly
  * that size. A crop that would lose part of the safe area (a replacement master of another shape)
  * is still made, with a build warning.
  */
@@ -61,12 +62,12 @@ export function wallpaperDownloads(entry: WallpaperEntry): Promise<WallpaperDown
   if (!downloads) {
     downloads = (async () => {
       const masters = await wallpaperMasters(entry);
-      const offered = WALLPAPER_SIZES.filter((size) =>
-        masters.some((m) => m.orientation === size.orientation),
-      );
+      const offered = WALLPAPER_SIZES.flatMap((size) => {
+        const crop = wallpaperCrop(size, masters);
+        return crop ? [{ size, ...crop }] : [];
+      });
       return Promise.all(
-        offered.map(async (size): Promise<WallpaperDownload> => {
-          const { master, box, keepsSafeArea } = wallpaperCrop(size, masters);
+        offered.map(async ({ size, master, box, keepsSafeArea }): Promise<WallpaperDownload> => {
           if (!keepsSafeArea) {
             console.warn(
               `[media] ${master.file}: the ${size.width}x${size.height} wallpaper cuts into the safe area recorded in src/features/wallpaper/masters.json`,

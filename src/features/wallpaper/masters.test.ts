@@ -2,13 +2,17 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import { containsBox, cropBox, masterFor, WALLPAPER_MASTERS, wallpaperCrop } from './masters';
-import { WALLPAPER_SIZES } from './sizes';
+import { masterKindsFor, WALLPAPER_SIZES } from './sizes';
 
 const MEDIA = resolve(import.meta.dirname, '../../assets/media');
 
 describe('wallpaper masters', () => {
-  test('one master per orientation, with a safe area inside it', () => {
-    expect(WALLPAPER_MASTERS.map((m) => m.orientation).sort()).toEqual(['landscape', 'portrait']);
+  test('one master of each kind (desktop landscape, phone portrait, tablet square), with a safe area inside it', () => {
+    expect(WALLPAPER_MASTERS.map((m) => m.orientation).sort()).toEqual([
+      'landscape',
+      'portrait',
+      'square',
+    ]);
     for (const master of WALLPAPER_MASTERS) {
       expect(
         containsBox(
@@ -31,14 +35,23 @@ describe('wallpaper masters', () => {
     const portrait = masterFor('portrait');
     expect(portrait.safeArea.top).toBeGreaterThanOrEqual(portrait.height * 0.25);
   });
+
+  test('the square master leaves the top fifth of every tablet cut for the clock', () => {
+    for (const size of WALLPAPER_SIZES.filter((s) => s.device === 'tablet')) {
+      const { box, master } = wallpaperCrop(size)!;
+      expect(master.safeArea.top - box.top, `${size.width}x${size.height}`).toBeGreaterThanOrEqual(
+        box.height * 0.2,
+      );
+    }
+  });
 });
 
 describe('cropping every size from its master', () => {
   test.each(WALLPAPER_SIZES.map((s) => [`${s.width}x${s.height}`, s] as const))(
     '%s keeps the whole safe area, within the master, at the right shape, without upscaling',
     (_, size) => {
-      const { master, box, keepsSafeArea } = wallpaperCrop(size);
-      expect(master.orientation).toBe(size.orientation);
+      const { master, box, keepsSafeArea } = wallpaperCrop(size)!;
+      expect(master.orientation).toBe(masterKindsFor(size)[0]);
       expect(keepsSafeArea).toBe(true);
       expect(
         containsBox({ left: 0, top: 0, width: master.width, height: master.height }, box),
@@ -114,8 +127,20 @@ describe('cropBox', () => {
       safeArea: { left: 200, top: 100, width: 1600, height: 800 },
     };
     expect(
-      wallpaperCrop({ width: 1000, height: 1000, orientation: 'landscape' }, [master])
-        .keepsSafeArea,
+      wallpaperCrop({ width: 1000, height: 1000, orientation: 'landscape', device: 'desktop' }, [
+        master,
+      ])!.keepsSafeArea,
     ).toBe(false);
+  });
+
+  test('without a square master, tablets are cut from the other masters only where that needs no upscaling', () => {
+    const masters = WALLPAPER_MASTERS.filter((m) => m.orientation !== 'square');
+    const cut = (width: number, height: number) =>
+      wallpaperCrop(
+        { width, height, orientation: width > height ? 'landscape' : 'portrait', device: 'tablet' },
+        masters,
+      );
+    expect(cut(2732, 2048)?.master.orientation).toBe('landscape');
+    expect(cut(2048, 2732)).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
-// The two wallpaper masters every download size is cut from, and where to cut.
+// The wallpaper masters every download size is cut from, and where to cut.
 // The numbers live in masters.json because scripts/artwork.mjs (plain Node, which may not
 // read TypeScript) draws the masters from them: it lays every word and the emblem out
 // inside `safeArea` and refuses to write a master whose text strays outside it.
 import data from './masters.json';
-import type { WallpaperOrientation } from './sizes';
+import { masterKindsFor, type WallpaperMasterKind, type WallpaperSize } from './sizes';
 
 /** A rectangle in pixels, shaped like sharp's `extract()` argument. */
 export interface Box {
@@ -16,7 +16,8 @@ export interface Box {
 export interface WallpaperMaster {
   /** Under src/assets/media/. */
   file: string;
-  orientation: WallpaperOrientation;
+  /** Which sizes it serves (sizes.ts `masterKindsFor`); named `orientation` in masters.json. */
+  orientation: WallpaperMasterKind;
   width: number;
   height: number;
   /**
@@ -24,19 +25,20 @@ export interface WallpaperMaster {
    * which any crop may cut. Landscape: inside the centred 16:10 and 21:9 crops, clear of a
    * menu bar, dock or taskbar. Portrait: below the lock-screen clock, date and widgets (the
    * top ~30 %), above the lock-screen buttons and home indicator, and inside a 20:9 crop.
+   * Square: inside every tablet cut (3:4 to 16:10, either way round), below the clock.
    */
   safeArea: Box;
 }
 
 export const WALLPAPER_MASTERS: readonly WallpaperMaster[] = data.map((master) => {
-  if (master.orientation !== 'landscape' && master.orientation !== 'portrait') {
+  if (!['landscape', 'portrait', 'square'].includes(master.orientation)) {
     throw new Error(`masters.json: ${master.file} has orientation "${master.orientation}"`);
   }
-  return { ...master, orientation: master.orientation };
+  return { ...master, orientation: master.orientation as WallpaperMasterKind };
 });
 
 export function masterFor(
-  orientation: WallpaperOrientation,
+  orientation: WallpaperMasterKind,
   masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
 ): WallpaperMaster {
   const master = masters.find((m) => m.orientation === orientation);
@@ -81,12 +83,27 @@ export function containsBox(outer: Box, inner: Box): boolean {
   );
 }
 
-/** The master a size is cut from and the box to cut, with whether it keeps all of the master's text. */
+/**
+ * The master a size is cut from and the box to cut, with whether it keeps all of the master's
+ * text; undefined when no master serves the size. A size's own master is always used (a small
+ * replacement file is upscaled rather than dropped); a fallback (a tablet size cut from the
+ * landscape or portrait master where there is no square one) only when it needs no upscaling.
+ */
 export function wallpaperCrop(
-  size: { width: number; height: number; orientation: WallpaperOrientation },
+  size: Pick<WallpaperSize, 'width' | 'height' | 'orientation' | 'device'>,
   masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
 ) {
-  const master = masterFor(size.orientation, masters);
-  const box = cropBox(master, size, master.safeArea);
-  return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };
+  const [own, ...fallbacks] = masterKindsFor(size);
+  const crop = (master: WallpaperMaster) => {
+    const box = cropBox(master, size, master.safeArea);
+    return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };
+  };
+  const first = masters.find((m) => m.orientation === own);
+  if (first) return crop(first);
+  for (const kind of fallbacks) {
+    const master = masters.find((m) => m.orientation === kind);
+    const cut = master && crop(master);
+    if (cut && cut.box.width >= size.width && cut.box.height >= size.height) return cut;
+  }
+  return undefined;
 }

@@ -5,27 +5,42 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { findMedia, MEDIA_DIR, type WallpaperEntry } from '../media/manifest';
 import { variantSize } from '../media/variants';
-import { mediaPath } from '../../lib/paths';
+import { mediaPath, postUrlOfFile } from '../../lib/paths';
 import { wallpaperDownloads, type WallpaperDownload } from './downloads';
-import type { WallpaperOrientation } from './sizes';
+import type { WallpaperDevice, WallpaperOrientation } from './sizes';
 
 /** The card's id: the post's wallpaper link leads here. */
 export const WALLPAPER_CARD_ID = 'wallpaper-downloads';
 
-const GROUPS: Record<
+const DEVICES: Record<WallpaperDevice, string> = {
+  desktop: 'Desktop and laptop',
+  tablet: 'Tablet',
+  phone: 'Phone',
+};
+
+const PLURALS: Record<WallpaperDevice, string> = {
+  desktop: 'desktops',
+  tablet: 'tablets',
+  phone: 'phones',
+};
+
+const listOf = (words: string[]) =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+
+const PREVIEWS: Record<
   WallpaperOrientation,
-  { title: string; preview: string; widths: number[]; sizes: string }
+  { alt: string; device: WallpaperDevice; widths: number[]; sizes: string }
 > = {
   landscape: {
-    title: 'Desktop and laptop',
-    preview: 'Preview of the desktop wallpaper',
+    alt: 'Preview of the desktop wallpaper',
+    device: 'desktop',
     // Drawn at most 26rem wide (wallpaper.css).
     widths: [416, 832],
     sizes: '(min-width: 40rem) 26rem, calc(100vw - 12rem)',
   },
   portrait: {
-    title: 'Phone',
-    preview: 'Preview of the phone wallpaper',
+    alt: 'Preview of the phone wallpaper',
+    device: 'phone',
     // Drawn 6.5rem wide beside the desktop preview, 5.5rem on a phone.
     widths: [104, 208, 312],
     sizes: '6.5rem',
@@ -37,9 +52,13 @@ const GROUPS: Record<
  * post (as a markdown image would) and is listed in the post's local images, so Astro's own
  * markdown image step hands it to `getImage()` with these options when the page renders.
  */
-function preview(download: WallpaperDownload, file: VFile): Element | undefined {
+function preview(
+  download: WallpaperDownload,
+  orientation: WallpaperOrientation,
+  file: VFile,
+): Element | undefined {
   if (!file.path) return undefined;
-  const group = GROUPS[download.orientation];
+  const group = PREVIEWS[orientation];
   let src = relative(dirname(file.path), `${MEDIA_DIR}/${download.master.file}`)
     .split('\\')
     .join('/');
@@ -53,8 +72,8 @@ function preview(download: WallpaperDownload, file: VFile): Element | undefined 
   );
   return h('img', {
     src,
-    alt: group.preview,
-    className: ['wallpaper-preview', `wallpaper-preview-${download.orientation}`],
+    alt: group.alt,
+    className: ['wallpaper-preview', `wallpaper-preview-${orientation}`],
     width: largest,
     widths: group.widths.filter((w) => w <= largest),
     sizes: group.sizes,
@@ -94,39 +113,54 @@ async function sizeItem(download: WallpaperDownload): Promise<Element> {
 
 async function card(entry: WallpaperEntry, file: VFile): Promise<Element> {
   const downloads = await wallpaperDownloads(entry);
-  const orientations = (['landscape', 'portrait'] as const).filter((o) =>
-    downloads.some((d) => d.orientation === o),
-  );
-  const previews = orientations
-    .map((o) =>
-      preview(
-        downloads.find((d) => d.orientation === o)!,
-        file,
-      ),
-    )
+  const previews = (['landscape', 'portrait'] as const)
+    .map((orientation) => {
+      const download = downloads.find((d) => d.device === PREVIEWS[orientation].device);
+      return download && preview(download, orientation, file);
+    })
     .filter((img): img is Element => Boolean(img));
+  const devices = (['desktop', 'tablet', 'phone'] as const).filter((device) =>
+    downloads.some((d) => d.device === device),
+  );
   const groups = await Promise.all(
-    orientations.map(async (orientation) =>
-      h('div.wallpaper-group', { dataOrientation: orientation }, [
-        h('p.wallpaper-group-title', GROUPS[orientation].title),
+    devices.map(async (device) =>
+      h('div.wallpaper-group', { dataDevice: device }, [
+        h('p.wallpaper-group-title', DEVICES[device]),
         h(
           'ul.wallpaper-sizes',
-          await Promise.all(downloads.filter((d) => d.orientation === orientation).map(sizeItem)),
+          await Promise.all(downloads.filter((d) => d.device === device).map(sizeItem)),
         ),
       ]),
     ),
   );
+  // The feed shows a paragraph and one picture in the card's place (wallpaper-feed.ts): the
+  // smallest desktop size, a JPEG every reader decodes.
+  const feedPreview = downloads
+    .filter((d) => d.device === 'desktop')
+    .reduce<WallpaperDownload | undefined>(
+      (small, d) => (!small || d.width < small.width ? d : small),
+      undefined,
+    );
   return h(
     'section.wallpaper-card',
     {
       id: WALLPAPER_CARD_ID,
       ariaLabelledBy: [`${WALLPAPER_CARD_ID}-title`],
       dataWallpaperCard: '',
+      dataSizes: downloads.length,
+      ...(feedPreview && {
+        dataFeedPreview: mediaPath(feedPreview.variant.name),
+        dataFeedPreviewWidth: feedPreview.width,
+        dataFeedPreviewHeight: feedPreview.height,
+      }),
     },
     [
       h('div.wallpaper-head', [
-        h('p.wallpaper-title', { id: `${WALLPAPER_CARD_ID}-title` }, 'Download the wallpaper'),
-        h('p.wallpaper-intro', 'Each size is cut for its screen, with all the words in view.'),
+        h('p.wallpaper-title', { id: `${WALLPAPER_CARD_ID}-title` }, 'Get the wallpaper'),
+        h(
+          'p.wallpaper-intro',
+          `${downloads.length} sizes for ${listOf(devices.map((d) => PLURALS[d]))}, each cut for its screen with all the words in view.`,
+        ),
       ]),
       ...(previews.length ? [h('div.wallpaper-previews', previews)] : []),
       h('div.wallpaper-groups', groups),
@@ -134,25 +168,38 @@ async function card(entry: WallpaperEntry, file: VFile): Promise<Element> {
   );
 }
 
+/** The wallpaper card's id, when the post rendered one (from `render()`'s `remarkPluginFrontmatter`). */
+export function wallpaperCardOf(
+  frontmatter: Record<string, unknown> | undefined,
+): string | undefined {
+  const id = frontmatter?.wallpaperCard;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export interface WallpaperOptions {
   /** A digest of the media files (`mediaFingerprint()`): the card names files and states their sizes. */
   fingerprint?: string;
+  /** The posts folder (`POSTS_DIR`), to tell the page a file renders to (for print). */
+  postsDir?: string;
 }
 
 /**
  * A link to the wallpaper the media manifest knows leads to a card right after its block: the
- * eight sizes of sizes.ts, each cut from the master of its orientation and labelled with what it
+ * sizes of sizes.ts, grouped by device, each cut from its master and labelled with what it
  * suits, its dimensions and its file size, beside a landscape and a portrait preview.
- * wallpaper.browser.ts marks the size that suits the reader's screen and offers it first.
+ * wallpaper.browser.ts marks the size that suits the reader's screen and moves it first.
  */
-export function rehypeWallpaper(_options: WallpaperOptions = {}) {
+export function rehypeWallpaper({ postsDir }: WallpaperOptions = {}) {
   return async (tree: Root, file: VFile) => {
     const cards: { block: RootContent; entry: WallpaperEntry }[] = [];
+    const page = file.path && postsDir ? postUrlOfFile(file.path, postsDir) : undefined;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a') return;
       const entry = findMedia(String(node.properties.href ?? ''));
       if (entry?.role !== 'wallpaper') return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
+      // Print hides the card; the paper shows where to find it (layout.css).
+      if (page) node.properties.dataPrintHref = `${page}#${WALLPAPER_CARD_ID}`;
       const block = tree.children.find(
         (child) => child.type === 'element' && (child === node || contains(child, node)),
       );
@@ -160,6 +207,13 @@ export function rehypeWallpaper(_options: WallpaperOptions = {}) {
     });
     for (const { block, entry } of cards) {
       tree.children.splice(tree.children.indexOf(block) + 1, 0, await card(entry, file));
+    }
+    if (cards.length) {
+      // The post page offers "Get the wallpaper" in its hero when the card exists (render()'s
+      // `remarkPluginFrontmatter`, read by wallpaperCardOf).
+      const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??=
+        {});
+      (astro.frontmatter ??= {}).wallpaperCard = WALLPAPER_CARD_ID;
     }
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readerScreen } from './screen';
 import { bestWallpaperSize, orientationOf, WALLPAPER_SIZES, type Sized } from './sizes';
 
 const pick = (width: number, height: number, devicePixelRatio: number) => {
@@ -7,16 +8,28 @@ const pick = (width: number, height: number, devicePixelRatio: number) => {
 };
 
 describe('WALLPAPER_SIZES', () => {
-  test('the eight sizes, each once, each saying what it suits', () => {
-    expect(WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`)).toEqual([
-      '3840x2160',
-      '2560x1600',
-      '2560x1440',
-      '1920x1080',
-      '3440x1440',
-      '1179x2556',
-      '1290x2796',
-      '1080x2400',
+  test('desktops, tablets (both ways round) and phones, each size once, each saying what it suits', () => {
+    const names = WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '3840x2160',
+        '2560x1600',
+        '1920x1080',
+        '1366x768',
+        '3440x1440',
+        '2048x2732',
+        '2732x2048',
+        '1640x2360',
+        '2360x1640',
+        '1179x2556',
+        '1080x2400',
+      ]),
+    );
+    expect([...new Set(WALLPAPER_SIZES.map((s) => s.device))]).toEqual([
+      'desktop',
+      'tablet',
+      'phone',
     ]);
     for (const size of WALLPAPER_SIZES) {
       expect(size.label.length).toBeGreaterThan(0);
@@ -26,6 +39,56 @@ describe('WALLPAPER_SIZES', () => {
 
   test('orientation follows the shape', () => {
     for (const size of WALLPAPER_SIZES) expect(size.orientation).toBe(orientationOf(size));
+  });
+});
+
+describe('the reader’s screen', () => {
+  const on = (width: number, height: number, dpr: number, coarse: boolean) => {
+    const size = bestWallpaperSize(readerScreen({ width, height }, dpr, coarse));
+    return `${size.device} ${size.width}x${size.height}`;
+  };
+
+  test('a phone (iPhone 15, 393 × 852 @3) gets its exact phone size, upright or turned', () => {
+    expect(on(393, 852, 3, true)).toBe('phone 1179x2556');
+    expect(on(852, 393, 3, true)).toBe('phone 1179x2556');
+  });
+
+  test('an iPad Air (820 × 1180 @2) gets its tablet size in either orientation, never a phone’s', () => {
+    expect(on(820, 1180, 2, true)).toBe('tablet 1640x2360');
+    expect(on(1180, 820, 2, true)).toBe('tablet 2360x1640');
+  });
+
+  test('an iPad Pro 12.9″ (1024 × 1366 @2) gets 2048 × 2732 upright and 2732 × 2048 sideways', () => {
+    expect(on(1024, 1366, 2, true)).toBe('tablet 2048x2732');
+    expect(on(1366, 1024, 2, true)).toBe('tablet 2732x2048');
+  });
+
+  test('a 1440 px laptop at 2× (MacBook, 1440 × 900) gets the 16:10 desktop size', () => {
+    expect(on(1440, 900, 2, false)).toBe('desktop 2560x1600');
+  });
+
+  test('a 4K desktop (3840 × 2160 @1, or 1920 × 1080 @2) gets 4K', () => {
+    expect(on(3840, 2160, 1, false)).toBe('desktop 3840x2160');
+    expect(on(1920, 1080, 2, false)).toBe('desktop 3840x2160');
+  });
+
+  test('no tablet or phone screen gets a size made for another kind of device', () => {
+    const screens: [number, number, number, boolean, string][] = [
+      [360, 800, 3, true, 'phone'],
+      [412, 915, 2.625, true, 'phone'],
+      [430, 932, 3, true, 'phone'],
+      [744, 1133, 2, true, 'tablet'],
+      [768, 1024, 2, true, 'tablet'],
+      [800, 1280, 2, true, 'tablet'],
+      [1280, 800, 2, true, 'tablet'],
+      [1366, 768, 1, false, 'desktop'],
+      [1280, 720, 1.5, false, 'desktop'],
+    ];
+    for (const [width, height, dpr, coarse, device] of screens) {
+      expect(on(width, height, dpr, coarse).split(' ')[0], `${width}x${height}@${dpr}`).toBe(
+        device,
+      );
+    }
   });
 });
 
@@ -63,8 +126,9 @@ describe('bestWallpaperSize', () => {
     expect(pick(1280, 720, 2)).toBe('2560x1440');
   });
 
-  test('a small 16:9 laptop (1366 × 768 @1) gets the smallest 16:9 size that covers it', () => {
-    expect(pick(1366, 768, 1)).toBe('1920x1080');
+  test('a small 16:9 laptop (1366 × 768 @1) gets its exact size; 1280 × 800 the smallest 16:10 that covers it', () => {
+    expect(pick(1366, 768, 1)).toBe('1366x768');
+    expect(pick(1280, 800, 1)).toBe('1920x1200');
   });
 
   test('a Windows laptop at 150 % (1280 × 720 @1.5 = 1920 × 1080) gets Full HD', () => {
@@ -76,12 +140,9 @@ describe('bestWallpaperSize', () => {
     expect(pick(5120, 2160, 1)).toBe('3440x1440');
   });
 
-  test('a 4:3 tablet in landscape gets the closest shape, 16:10', () => {
-    expect(pick(1024, 768, 2)).toBe('2560x1600');
-  });
-
-  test('a tablet in portrait gets a portrait size, the largest when none covers it', () => {
-    expect(pick(768, 1024, 2)).toBe('1290x2796');
+  test('with the kind of device unknown, the closest shape of any kind wins (4:3 → the tablet size)', () => {
+    expect(pick(1024, 768, 2)).toBe('2732x2048');
+    expect(pick(768, 1024, 2)).toBe('2048x2732');
   });
 
   test('a square screen counts as landscape', () => {
@@ -112,9 +173,10 @@ describe('bestWallpaperSize', () => {
   });
 
   test('only one orientation offered: that one is used', () => {
-    const desktop = WALLPAPER_SIZES.filter((s) => s.orientation === 'landscape');
+    const desktop = WALLPAPER_SIZES.filter((s) => s.device === 'desktop');
     expect(
-      bestWallpaperSize({ width: 393, height: 852, devicePixelRatio: 3 }, desktop).orientation,
+      bestWallpaperSize({ width: 393, height: 852, devicePixelRatio: 3, device: 'phone' }, desktop)
+        .orientation,
     ).toBe('landscape');
   });
 

@@ -12,32 +12,35 @@ import { wallpaperDownloads, wallpaperMasters } from './downloads';
 import { containsBox, WALLPAPER_MASTERS } from './masters';
 import { rehypeWallpaper, WALLPAPER_CARD_ID } from './rehype-wallpaper';
 import { readerScreen } from './screen';
-import { bestWallpaperSize, WALLPAPER_SIZES } from './sizes';
+import { bestWallpaperSize, masterKindsFor, WALLPAPER_SIZES } from './sizes';
 
 const wallpaper = mediaManifest.find((e): e is WallpaperEntry => e.role === 'wallpaper')!;
 const POST = join(process.cwd(), 'src/content/blog/post.md');
 
 async function run(tree: Root, file = new VFile({ path: POST })) {
-  const out = (await unified().use(rehypeWallpaper).run(tree, file)) as Root;
+  const out = (await unified()
+    .use(rehypeWallpaper, { postsDir: 'src/content/blog' })
+    .run(tree, file)) as Root;
   return { html: toHtml(out), file };
 }
 
-describe('wallpaper downloads', () => {
+// Encoding every size (4K included) takes seconds on a busy machine; the cache makes later runs quick.
+describe('wallpaper downloads', { timeout: 60_000 }, () => {
   test('the manifest’s masters are the ones on record in masters.json', () => {
-    expect([wallpaper.file, wallpaper.portrait]).toEqual(
-      ['landscape', 'portrait'].map(
+    expect([wallpaper.file, wallpaper.portrait, wallpaper.square]).toEqual(
+      ['landscape', 'portrait', 'square'].map(
         (o) => WALLPAPER_MASTERS.find((m) => m.orientation === o)!.file,
       ),
     );
   });
 
-  test('every size of sizes.ts, cut from the master of its orientation, keeping its safe area, as a JPEG of exactly that size', async () => {
+  test('every size of sizes.ts, cut from the master of its kind, keeping its safe area, as a JPEG of exactly that size', async () => {
     const downloads = await wallpaperDownloads(wallpaper);
     expect(downloads.map((d) => `${d.width}x${d.height}`)).toEqual(
       WALLPAPER_SIZES.map((s) => `${s.width}x${s.height}`),
     );
     for (const download of downloads) {
-      expect(download.master.orientation).toBe(download.orientation);
+      expect(download.master.orientation).toBe(masterKindsFor(download)[0]);
       expect(containsBox(download.box, download.master.safeArea)).toBe(true);
       expect(download.downloadName).toBe(
         `milvus-10k-stars-wallpaper-${download.width}x${download.height}.jpg`,
@@ -57,24 +60,31 @@ describe('wallpaper downloads', () => {
   });
 });
 
-describe('rehypeWallpaper', () => {
+describe('rehypeWallpaper', { timeout: 60_000 }, () => {
   const link = () =>
     h('a', { href: 'https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png' }, 'the wallpaper');
 
-  test('the link leads to a card right after its paragraph, with the eight sizes and what each suits', async () => {
+  test('the link leads to a card right after its paragraph, with every size, grouped by device, and what each suits', async () => {
     const { html } = await run(h(null, [h('p', ['Get ', link(), '!']), h('p', 'After.')]));
     expect(html).toMatch(
       new RegExp(
-        `^<p>Get <a href="#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`,
+        `^<p>Get <a href="#${WALLPAPER_CARD_ID}" data-print-href="https://milestones\\.milvus\\.io/blog/post/#${WALLPAPER_CARD_ID}">the wallpaper</a>!</p><section class="wallpaper-card" id="${WALLPAPER_CARD_ID}"`,
       ),
     );
     expect(html.indexOf('</section>')).toBeLessThan(html.indexOf('After.'));
-    expect(html.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(8);
+    expect(html.match(/download="milvus-10k-stars-wallpaper-\d+x\d+\.jpg"/g)).toHaveLength(
+      WALLPAPER_SIZES.length,
+    );
+    expect(html.match(/<p class="wallpaper-group-title">[^<]+/g)).toEqual([
+      '<p class="wallpaper-group-title">Desktop and laptop',
+      '<p class="wallpaper-group-title">Tablet',
+      '<p class="wallpaper-group-title">Phone',
+    ]);
     expect(html).toMatch(
       /<a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\.\w+\.jpg" download="milvus-10k-stars-wallpaper-1179x2556\.jpg" data-width="1179" data-height="2556" data-bytes="\d+"><span class="wallpaper-dimensions">1179 × 2556<\/span> <span class="wallpaper-label">iPhone<\/span> <span class="wallpaper-suits">e\.g\. iPhone 15, 15 Pro and 16<\/span> <span class="wallpaper-details">JPEG, \d+ kB<\/span><\/a>/,
     );
     expect(html).toMatch(
-      /<div class="wallpaper-group" data-orientation="portrait"><p class="wallpaper-group-title">Phone<\/p><ul class="wallpaper-sizes"><li><a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\./,
+      /<div class="wallpaper-group" data-device="phone"><p class="wallpaper-group-title">Phone<\/p><ul class="wallpaper-sizes"><li><a href="\/media\/milvus-10k-stars-wallpaper-1179x2556\./,
     );
   });
 
@@ -120,6 +130,7 @@ describe('readerScreen and the best size', () => {
       width: 1024,
       height: 768,
       devicePixelRatio: 2,
+      device: 'tablet',
     });
     expect(bestWallpaperSize(readerScreen({ width: 1920, height: 1080 }, 2, false))).toMatchObject({
       width: 3840,
@@ -129,6 +140,7 @@ describe('readerScreen and the best size', () => {
       width: 800,
       height: 500,
       devicePixelRatio: 1,
+      device: 'desktop',
     });
   });
 });
