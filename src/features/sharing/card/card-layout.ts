@@ -7,7 +7,7 @@ export const CARD_HEIGHT = SHARE_CARD.height;
 /** Crawlers fetch the card on every share; 100 KB keeps that fast on any connection. */
 export const CARD_MAX_BYTES = 100_000;
 /** Bump when the design changes, so cached cards from the old design are not reused. */
-export const CARD_TEMPLATE_VERSION = 1;
+export const CARD_TEMPLATE_VERSION = 2;
 
 export interface CardInput {
   title: string;
@@ -79,7 +79,7 @@ const WIDE_COVER_ASPECT = 2.4;
 const ABOVE_MAX_COVER_HEIGHT = 300;
 /** ...or up to four, for a long title. */
 const ABOVE_MAX_COVER_HEIGHT_LONG = 230;
-/** A title longer than this (in ems of its font, ~100 characters) gets more room beside or below a cover. */
+/** A title longer than this (in ems of its font, ~90 characters) gets more room beside or below a cover. */
 const LONG_TITLE_EMS = 48;
 const ABOVE_GAP = 32;
 /** Corner radius of a cover shown beside or above the title. */
@@ -111,21 +111,15 @@ export function cardText(text: string): string {
   );
 }
 
-/** Roughly how wide `text` is, in ems of Inter Bold at -0.02em tracking: only a first guess (satori measures). */
-export function guessWidth(text: string): number {
-  let ems = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const codePoint = segment.codePointAt(0) ?? 0;
-    if (segment === ' ') ems += 0.22;
-    else if (codePoint >= 0x1100)
-      ems += 1; // CJK, full-width forms, emoji
-    else if (/[ijlrtf.,:;'!|()[\]-]/.test(segment)) ems += 0.33;
-    else if (/[mwMW]/.test(segment)) ems += 0.86;
-    else if (/[A-Z]/.test(segment)) ems += 0.68;
-    else if (/[0-9]/.test(segment)) ems += 0.6;
-    else ems += 0.55;
-  }
-  return ems;
+/** Average advance of a character, in ems of the card's fonts; a wide (CJK, emoji) one counts as two. */
+const CHAR_EMS = 0.52;
+
+/** Roughly how wide `text` is at `fontSize`, by counting characters: picks sizes and rows, never cuts text. */
+export function roughWidth(text: string, fontSize: number): number {
+  let chars = 0;
+  for (const { segment } of graphemes.segment(text))
+    chars += (segment.codePointAt(0) ?? 0) >= 0x1100 ? 2 : 1;
+  return chars * CHAR_EMS * fontSize;
 }
 
 /**
@@ -156,7 +150,7 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
       },
     };
   }
-  const long = guessWidth(cardText(input.title)) > LONG_TITLE_EMS;
+  const long = roughWidth(cardText(input.title), 1) > LONG_TITLE_EMS;
   if (coverSize.width / coverSize.height >= WIDE_COVER_ASPECT) {
     const size = fitSize(coverSize, {
       width: CARD_WIDTH - 2 * PAD,

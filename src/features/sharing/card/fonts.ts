@@ -47,41 +47,31 @@ export function packageVersion(root: string): string {
     .version;
 }
 
-/** Reads fontsource's `@font-face` blocks: each `.woff` file (satori reads WOFF) and its unicode-range. */
-function parseFontFaces(css: string, dir: string, weight: Weight): Face[] {
-  const faces: Face[] = [];
-  for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
-    const file = /url\(\.\/files\/([^)]+?)\.woff\)/.exec(block)?.[1];
-    if (!file) continue;
-    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-    const ranges: Array<[number, number]> = range
-      ? range.split(',').map((part) => {
-          const [start = '0', end = start] = part.trim().replace(/^U\+/i, '').split('-');
-          return [parseInt(start, 16), parseInt(end, 16)];
-        })
-      : [[0, 0x10ffff]];
-    const subset = file.replace(new RegExp(`-${weight}-normal$`), '');
-    faces.push({
-      name: subset === 'inter-latin' ? PRIMARY_FONT : subset,
-      file: join(dir, 'files', `${file}.woff`),
-      weight,
-      ranges,
-    });
-  }
-  // Inter's CSS lists Latin last; it goes first, as the primary font.
-  return faces.sort((a, b) => Number(b.name === PRIMARY_FONT) - Number(a.name === PRIMARY_FONT));
-}
-
 const catalogs = new Map<Weight, Face[]>();
 
-/** Every face at one weight, in fallback order (CSS only; font files are read on first use). */
+/** Every face at one weight, in fallback order, from each package's unicode.json (subset -> ranges). */
 function catalog(weight: Weight): Face[] {
   let faces = catalogs.get(weight);
   if (!faces) {
     faces = FONT_PACKAGES.flatMap((name) => {
       const root = packageRoot(name, `${weight}.css`);
-      return parseFontFaces(readFileSync(join(root, `${weight}.css`), 'utf8'), root, weight);
+      const id = name.replace('@fontsource/', '');
+      const subsets = JSON.parse(readFileSync(join(root, 'unicode.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
+      return Object.entries(subsets).map(([subset, range]) => {
+        const face = `${id}-${subset.replace(/[[\]]/g, '')}`;
+        const ranges = range.split(',').map((part): [number, number] => {
+          const [start = '0', end = start] = part.trim().replace(/^U\+/i, '').split('-');
+          return [parseInt(start, 16), parseInt(end, 16)];
+        });
+        const file = join(root, 'files', `${face}-${weight}-normal.woff`);
+        return { name: face === 'inter-latin' ? PRIMARY_FONT : face, file, weight, ranges };
+      });
     });
+    // Latin Inter goes first, as the primary font.
+    faces.sort((a, b) => Number(b.name === PRIMARY_FONT) - Number(a.name === PRIMARY_FONT));
     catalogs.set(weight, faces);
   }
   return faces;

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { JpegOptions } from 'sharp';
+import type { JpegOptions, Sharp } from 'sharp';
 import {
   BRAND,
   CARD_HEIGHT,
   CARD_MAX_BYTES,
   CARD_WIDTH,
+  COVER_RADIUS,
   type Box,
   type Size,
 } from './card-layout.ts';
 import { loadSharp } from './engines.ts';
 
-// Pixels: covers are decoded once into raw RGB and pasted into the card's raster.
+// Pixels, all by sharp: the cover is rounded with a mask and composited onto the rasterised card.
 
 /**
  * mozjpeg's quantisation table and overshoot deringing (crisp white text), as a baseline JPEG:
@@ -19,27 +20,17 @@ import { loadSharp } from './engines.ts';
  */
 export const JPEG: JpegOptions = { quality: 80, quantisationTable: 3, overshootDeringing: true };
 
-/**
- * When a busy cover pushes a card over CARD_MAX_BYTES, these qualities are tried in turn (a
- * photo needs at most the first; a cover of pure noise shown alone needs the last).
- */
+/** Tried in turn when a busy cover pushes a card over CARD_MAX_BYTES. */
 const FALLBACK_QUALITIES = [72, 64, 56, 48, 40, 32, 24];
-const CHANNELS = 3;
 
-/** A raw RGB image (no alpha). */
-export interface Raster extends Size {
+/** A decoded image placed on the card: raw RGBA pixels at `box`. */
+export interface Placed {
   pixels: Buffer;
+  box: Box;
 }
 
-/** A card's pixels for sharp: a raw RGB raster, or an SVG that sharp rasterises in the same pipeline. */
-type CardSource = Raster | { svg: Buffer };
-
-export async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
-  const sharp = await loadSharp();
-  const source = () =>
-    'svg' in card
-      ? sharp(card.svg).removeAlpha()
-      : sharp(card.pixels, { raw: { width: card.width, height: card.height, channels: CHANNELS } });
+/** A busy cover may need several encodings; each runs the pipeline again (rare). */
+async function encodeJpeg(source: () => Sharp, what: string): Promise<Buffer> {
   let data = await source().jpeg(JPEG).toBuffer();
   for (const quality of FALLBACK_QUALITIES) {
     if (data.length <= CARD_MAX_BYTES) break;
@@ -55,6 +46,18 @@ export async function encodeJpeg(card: CardSource, what: string): Promise<Buffer
   return data;
 }
 
+/** The card as a JPEG: `svg` rasterised, with `cover` (if any) composited onto it. */
+export async function cardJpeg(svg: Buffer, cover: Placed | undefined, what: string) {
+  const sharp = await loadSharp();
+  if (!cover) return encodeJpeg(() => sharp(svg).removeAlpha(), what);
+  const { box } = cover;
+  const raw = { width: box.width, height: box.height, channels: 4 as const };
+  return encodeJpeg(
+    () => sharp(svg).composite([{ input: cover.pixels, raw, left: box.x, top: box.y }]),
+    what,
+  );
+}
+
 /** The cover's pixel size, after its EXIF orientation. */
 export async function coverSizeOf(cover: Buffer): Promise<Size> {
   const sharp = await loadSharp();
@@ -66,138 +69,86 @@ export async function coverSizeOf(cover: Buffer): Promise<Size> {
 }
 
 /** A few recent covers, decoded and resized: re-rendering a post (new title, dev server) reuses them. */
-const decodedCovers = new Map<string, Raster>();
-
-/** The cover resized to `size` (it already has that aspect ratio), on the brand background if transparent. */
-export async function decodeCover(cover: Buffer, size: Size): Promise<Raster> {
-  const key = `${createHash('sha256').update(cover).digest('hex')} ${size.width}x${size.height}`;
-  let raster = decodedCovers.get(key);
-  if (!raster) {
-    const sharp = await loadSharp();
-    const pixels = await sharp(cover, { animated: false })
-      .rotate()
-      .resize(size.width, size.height, { fit: 'fill' })
-      .flatten({ background: BRAND.background })
-      .removeAlpha()
-      .raw()
-      .toBuffer();
-    raster = { ...size, pixels };
-    if (decodedCovers.size >= 4) decodedCovers.delete(decodedCovers.keys().next().value as string);
-    decodedCovers.set(key, raster);
-  }
-  return raster;
-}
+const decodedCovers = new Map<string, Promise<Buffer>>();
 
 /**
- * Copies the cover into the card at `box`, with rounded corners: corner pixels are blended with
- * what is underneath by how much of them the rounded shape covers (anti-aliasing).
+ * The cover resized to `box` (it already has that aspect ratio) as raw RGBA, on the brand
+ * background if transparent, its corners cut round by a mask (sharp anti-aliases the edge).
  */
-export function pasteCover(card: Raster, cover: Raster, box: Box, radius: number): void {
-  const rowBytes = cover.width * CHANNELS;
-  const r = Math.min(radius, Math.floor(cover.width / 2), Math.floor(cover.height / 2));
-  for (let y = 0; y < cover.height; y++) {
-    const target = ((box.y + y) * card.width + box.x) * CHANNELS;
-    const source = y * rowBytes;
-    if (y >= r && y < cover.height - r) {
-      cover.pixels.copy(card.pixels, target, source, source + rowBytes);
-      continue;
-    }
-    cover.pixels.copy(
-      card.pixels,
-      target + r * CHANNELS,
-      source + r * CHANNELS,
-      source + rowBytes - r * CHANNELS,
+export function decodeCover(cover: Buffer, box: Box, radius = COVER_RADIUS): Promise<Placed> {
+  const { width, height } = box;
+  const key = `${createHash('sha256').update(cover).digest('hex')} ${width}x${height} ${radius}`;
+  let pixels = decodedCovers.get(key);
+  if (!pixels) {
+    const mask = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" rx="${radius}"/></svg>`;
+    pixels = loadSharp().then((sharp) =>
+      sharp(cover, { animated: false })
+        .rotate()
+        .resize(width, height, { fit: 'fill' })
+        .flatten({ background: BRAND.background })
+        .composite(radius ? [{ input: Buffer.from(mask), blend: 'dest-in' }] : [])
+        .ensureAlpha()
+        .raw()
+        .toBuffer(),
     );
-    const centreY = y < r ? r : cover.height - r;
-    for (let x = 0; x < cover.width; x = x === r - 1 ? cover.width - r : x + 1) {
-      const centreX = x < r ? r : cover.width - r;
-      const coverage = Math.min(
-        1,
-        Math.max(0, r - Math.hypot(x + 0.5 - centreX, y + 0.5 - centreY) + 0.5),
-      );
-      for (let channel = 0; channel < CHANNELS; channel++) {
-        const at = target + x * CHANNELS + channel;
-        card.pixels[at] = Math.round(
-          (cover.pixels[source + x * CHANNELS + channel] ?? 0) * coverage +
-            (card.pixels[at] ?? 0) * (1 - coverage),
-        );
-      }
-    }
+    pixels.catch(() => decodedCovers.delete(key));
+    if (decodedCovers.size >= 4) decodedCovers.delete(decodedCovers.keys().next().value as string);
+    decodedCovers.set(key, pixels);
   }
-}
-
-function hexRgb(hex: string): [number, number, number] {
-  const value = parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
-/** The average colour of the cover's outermost column or row. */
-function edgeColour(
-  cover: Raster,
-  edge: 'left' | 'right' | 'top' | 'bottom',
-): [number, number, number] {
-  const sum = [0, 0, 0];
-  const vertical = edge === 'left' || edge === 'right';
-  const count = vertical ? cover.height : cover.width;
-  for (let i = 0; i < count; i++) {
-    const x = edge === 'left' ? 0 : edge === 'right' ? cover.width - 1 : i;
-    const y = edge === 'top' ? 0 : edge === 'bottom' ? cover.height - 1 : i;
-    for (let channel = 0; channel < CHANNELS; channel++)
-      sum[channel] =
-        (sum[channel] ?? 0) + (cover.pixels[(y * cover.width + x) * CHANNELS + channel] ?? 0);
-  }
-  return [0, 1, 2].map((channel) => Math.round((sum[channel] ?? 0) / count)) as [
-    number,
-    number,
-    number,
-  ];
+  return pixels.then((data) => ({ pixels: data, box }));
 }
 
 /**
  * A cover that carries the title, whole and centred. The bars beside (or above and below) it
  * fade from the brand background at the card's edge to the colour of the cover's own edge, so
- * the cover sits on the brand background without a hard seam. No SVG is involved.
+ * the cover sits on the brand background without a hard seam.
  */
-export function coverOnlyCard(cover: Raster, box: Box): Raster {
-  const card: Raster = {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    pixels: Buffer.alloc(CARD_WIDTH * CARD_HEIGHT * CHANNELS),
+export async function coverOnlyJpeg(cover: Buffer, box: Box, what: string): Promise<Buffer> {
+  const sharp = await loadSharp();
+  const placed = await decodeCover(cover, box, 0);
+  const raw = { width: box.width, height: box.height, channels: 4 as const };
+  // The average colour of an edge row or column (sharp's stats() costs more than this sum).
+  const edge = async (strip: Box) => {
+    const pixels = await sharp(placed.pixels, { raw })
+      .extract({ left: strip.x, top: strip.y, width: strip.width, height: strip.height })
+      .raw()
+      .toBuffer();
+    const count = pixels.length / 4;
+    const mean = (channel: number) =>
+      Math.round(
+        pixels.reduce((sum, value, i) => (i % 4 === channel ? sum + value : sum), 0) / count,
+      );
+    return `rgb(${mean(0)},${mean(1)},${mean(2)})`;
   };
-  const brand = hexRgb(BRAND.background);
-  const mix = (from: number[], to: number[], t: number) =>
-    from.map((value, channel) => Math.round(value + ((to[channel] ?? 0) - value) * t));
-  // One row pattern (left and right bars), or one colour per row (top and bottom bars).
-  const left = edgeColour(cover, 'left');
-  const right = edgeColour(cover, 'right');
-  const top = edgeColour(cover, 'top');
-  const bottom = edgeColour(cover, 'bottom');
-  const row = Buffer.alloc(CARD_WIDTH * CHANNELS);
-  for (let x = 0; x < CARD_WIDTH; x++) {
-    const colour =
-      x < box.x
-        ? mix(brand, left, x / box.x)
-        : x >= box.x + box.width
-          ? mix(right, brand, (x - box.x - box.width + 1) / (CARD_WIDTH - box.x - box.width))
-          : brand;
-    row.set(colour, x * CHANNELS);
-  }
-  for (let y = 0; y < CARD_HEIGHT; y++) {
-    if (y < box.y)
-      card.pixels.fill(
-        Buffer.from(mix(brand, top, y / box.y)),
-        y * CARD_WIDTH * CHANNELS,
-        (y + 1) * CARD_WIDTH * CHANNELS,
-      );
-    else if (y >= box.y + box.height) {
-      const t = (y - box.y - box.height + 1) / (CARD_HEIGHT - box.y - box.height);
-      card.pixels.fill(
-        Buffer.from(mix(bottom, brand, t)),
-        y * CARD_WIDTH * CHANNELS,
-        (y + 1) * CARD_WIDTH * CHANNELS,
-      );
-    } else row.copy(card.pixels, y * CARD_WIDTH * CHANNELS);
-  }
-  pasteCover(card, cover, box, 0);
-  return card;
+  // A bar from the brand background at the card's edge to the cover's edge colour.
+  const bar = async (at: Box, strip: Box, [x1, y1, x2, y2]: number[]) => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${at.width}" height="${at.height}"><linearGradient id="g" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"><stop stop-color="${BRAND.background}"/><stop offset="1" stop-color="${await edge(strip)}"/></linearGradient><rect width="100%" height="100%" fill="url(#g)"/></svg>`;
+    return { input: Buffer.from(svg), left: at.x, top: at.y };
+  };
+  const column = (x: number): Box => ({ x, y: 0, width: 1, height: box.height });
+  const row = (y: number): Box => ({ x: 0, y, width: box.width, height: 1 });
+  const right = CARD_WIDTH - box.x - box.width;
+  const bottom = CARD_HEIGHT - box.y - box.height;
+  const bars = await Promise.all([
+    box.x && bar({ x: 0, y: 0, width: box.x, height: CARD_HEIGHT }, column(0), [0, 0, 1, 0]),
+    right &&
+      bar(
+        { x: CARD_WIDTH - right, y: 0, width: right, height: CARD_HEIGHT },
+        column(box.width - 1),
+        [1, 0, 0, 0],
+      ),
+    box.y && bar({ x: 0, y: 0, width: CARD_WIDTH, height: box.y }, row(0), [0, 0, 0, 1]),
+    bottom &&
+      bar(
+        { x: 0, y: CARD_HEIGHT - bottom, width: CARD_WIDTH, height: bottom },
+        row(box.height - 1),
+        [0, 1, 0, 0],
+      ),
+  ]);
+  const card = () =>
+    sharp(placed.pixels, { raw })
+      .removeAlpha()
+      .extend({ left: box.x, right, top: box.y, bottom, background: BRAND.background })
+      .composite(bars.filter((entry) => entry !== 0));
+  return encodeJpeg(card, what);
 }

@@ -1,5 +1,5 @@
 // Type-only imports: erased at build time, so a cache hit never loads satori or sharp.
-import type { Font as SatoriFont, SatoriNode } from 'satori';
+import type { Font as SatoriFont } from 'satori';
 import { join } from 'node:path';
 import { cardCacheDir, cardCacheKey, readCached, writeCached, type Drawn } from './card-cache.ts';
 import {
@@ -7,36 +7,23 @@ import {
   CARD_WIDTH,
   cardLayout,
   cardText,
-  COVER_RADIUS,
   graphemes,
   type Box,
   type CardInput,
   type CardLayout,
   type RenderedCard,
 } from './card-layout.ts';
-import { loadSatori, loadSharp } from './engines.ts';
+import { loadSatori } from './engines.ts';
 import { emojiImages, fontsFor, satoriFonts } from './fonts.ts';
+import { cardJpeg, coverOnlyJpeg, coverSizeOf, decodeCover } from './pixels.ts';
 import {
-  coverOnlyCard,
-  coverSizeOf,
-  decodeCover,
-  encodeJpeg,
-  pasteCover,
-  type Raster,
-} from './pixels.ts';
-import { coverAboveCard, coverBesideCard, typographicCard, type CardTexts } from './templates.ts';
-import {
-  ABOVE_TITLE,
-  BESIDE_TITLE,
-  bestFit,
-  capLines,
-  guessFit,
-  sameFit,
-  titleProbes,
-  TYPOGRAPHIC_TITLE,
-  type TitleFit,
-  type TitleScale,
-} from './title-fit.ts';
+  coverAboveCard,
+  coverBesideCard,
+  TITLE_STEPS,
+  titleStep,
+  typographicCard,
+  type CardTexts,
+} from './templates.ts';
 
 export {
   CARD_HEIGHT,
@@ -103,70 +90,33 @@ function titleRoom(template: 'typographic' | 'cover-beside' | 'cover-above', tex
   }
 }
 
-const TITLE_SCALES = {
-  typographic: TYPOGRAPHIC_TITLE,
-  'cover-beside': BESIDE_TITLE,
-  'cover-above': ABOVE_TITLE,
-};
-
 type TextLayout = Extract<CardLayout, { text: Box }>;
 
-interface Pass {
-  svg: string;
-  /** The title size that the card should have, measured in this pass. */
-  best: TitleFit;
-  /** False when `best` may be wrong: the drawn size did not fit and smaller sizes were not measured. */
-  settled: boolean;
-  /** Graphemes that no loaded font has a glyph for. */
-  unsupported: string[];
-}
-
 /**
- * One satori pass: the card with its title at `fit`, plus hidden copies of the title at the
- * larger candidate sizes (or, with `everySize`, at all of them), so the same pass tells whether
- * `fit` was the right size: the guess is usually right or too small. It also learns which
- * characters no loaded font has a glyph for (fontsource's unicode-ranges are wider than some
- * fonts: Inter's lists U+2000-206F, yet has no U+2011).
+ * One satori pass; it also learns which characters no loaded font has a glyph for
+ * (fontsource's unicode-ranges are wider than some fonts: Inter's lists U+2000-206F, yet has no
+ * U+2011).
  */
 async function drawPass(
   prepared: PreparedTexts,
   layout: TextLayout,
-  fit: TitleFit,
-  scale: TitleScale,
-  everySize = false,
-): Promise<Pass> {
+): Promise<{ svg: string; unsupported: string[] }> {
   const satori = await loadSatori();
   const { texts } = prepared;
+  const { template, text } = layout;
+  const step = titleStep(texts.title, text.width, TITLE_STEPS[template], titleRoom(template, text));
   const card =
     layout.template === 'typographic'
-      ? typographicCard(texts, layout.text, fit)
+      ? typographicCard(texts, text, step)
       : layout.template === 'cover-beside'
-        ? coverBesideCard(texts, layout, fit)
-        : coverAboveCard(texts, layout, fit);
-  const children = [card.props.children].flat();
-  // A clamped title measures nothing (its height is cut): its size is probed too.
-  const all = everySize || fit.fits === false;
-  const sizes = [...new Set(scale.steps.map((step) => step.size))].filter((size) =>
-    all ? true : size > fit.size,
-  );
-  const element = {
-    ...card,
-    props: {
-      ...card.props,
-      children: [...children, titleProbes(texts.title, layout.text.width, sizes)],
-    },
-  };
-  const heights = new Map<number, number>();
+        ? coverBesideCard(texts, layout, step)
+        : coverAboveCard(texts, layout, step);
   const unsupported = new Set<string>();
-  const svg = await satori(element as never, {
+  const svg = await satori(card as never, {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: prepared.fonts,
     graphemeImages: prepared.graphemeImages,
-    onNodeDetected: (node: SatoriNode) => {
-      const size = node.props['data-size'];
-      if (typeof size === 'number') heights.set(size, node.height);
-    },
     // Called with the graphemes no font has; emoji drawn as images are asked about too.
     loadAdditionalAsset: async (_code: string, segment: string) => {
       for (const { segment: grapheme } of graphemes.segment(segment)) {
@@ -175,8 +125,7 @@ async function drawPass(
       return [];
     },
   });
-  const best = bestFit(heights, scale);
-  return { svg, best, settled: all || best.fits === true, unsupported: [...unsupported] };
+  return { svg, unsupported: [...unsupported] };
 }
 
 /** Leaves out graphemes that turned out to have no glyph, and records them as missing. */
@@ -200,50 +149,25 @@ function dropUnsupported(prepared: PreparedTexts, unsupported: string[]): void {
 async function drawCard(input: CardInput): Promise<Drawn> {
   const coverSize = input.cover ? await coverSizeOf(input.cover.data) : undefined;
   const layout = cardLayout(input, coverSize);
+  if (input.cover && layout.template === 'cover-only')
+    return { data: await coverOnlyJpeg(input.cover.data, layout.cover, input.title), missing: [] };
+  if (layout.template === 'cover-only') throw new Error('render-card: cover-only without a cover');
   // Decoding runs on sharp's threads while satori lays the card out.
   const cover =
     input.cover && 'cover' in layout ? decodeCover(input.cover.data, layout.cover) : undefined;
   cover?.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled".
-  if (layout.template === 'cover-only') {
-    return {
-      data: await encodeJpeg(
-        coverOnlyCard(await (cover as Promise<Raster>), layout.cover),
-        input.title,
-      ),
-      missing: [],
-    };
-  }
 
   const prepared = await prepareTexts(input, layout.template === 'cover-above');
-  const scale = capLines(TITLE_SCALES[layout.template], titleRoom(layout.template, layout.text));
-  // Usually one pass: drawn at a guessed size that the pass confirms. A wrong guess, or a
-  // character without a glyph, costs a second pass.
-  let fit = guessFit(prepared.texts.title, layout.text.width, scale);
-  let pass = await drawPass(prepared, layout, fit, scale);
+  let pass = await drawPass(prepared, layout);
+  // A character without a glyph costs a second pass, without it.
   if (pass.unsupported.length) {
     dropUnsupported(prepared, pass.unsupported);
-    fit = guessFit(prepared.texts.title, layout.text.width, scale);
-    pass = await drawPass(prepared, layout, fit, scale);
+    pass = await drawPass(prepared, layout);
   }
-  // The guess did not fit: measure every size (rare; guesses err on the small side).
-  if (!pass.settled) pass = await drawPass(prepared, layout, fit, scale, true);
-  if (!sameFit(pass.best, fit)) pass = await drawPass(prepared, layout, pass.best, scale);
-
-  if (!cover || layout.template === 'typographic') {
-    return {
-      data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title),
-      missing: prepared.missing,
-    };
-  }
-  // With a cover: rasterise, paste the cover in, then encode.
-  const sharp = await loadSharp();
-  const card: Raster = {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
-    pixels: await sharp(Buffer.from(pass.svg)).removeAlpha().raw().toBuffer(),
+  return {
+    data: await cardJpeg(Buffer.from(pass.svg), await cover, input.title),
+    missing: prepared.missing,
   };
-  pasteCover(card, await cover, layout.cover, COVER_RADIUS);
-  return { data: await encodeJpeg(card, input.title), missing: prepared.missing };
 }
 
 const inFlight = new Map<string, Promise<{ drawn: Drawn; fromCache: boolean }>>();

@@ -3,7 +3,7 @@ import {
   CARD_HEIGHT,
   CARD_WIDTH,
   COVER_RADIUS,
-  guessWidth,
+  roughWidth,
   h,
   PRIMARY_FONT,
   TITLE_LINE_HEIGHT,
@@ -13,14 +13,13 @@ import {
   type Child,
   type Style,
 } from './card-layout.ts';
-import type { TitleFit } from './title-fit.ts';
 
 // The card templates, as elements for satori (React-element-like objects; no React needed).
 //
 // Drawn with what librsvg rasterises fast: satori turns `overflow: hidden`, borders and <img>
 // into SVG masks, and librsvg draws each mask as a whole-card layer, so texts are cut with
-// `lineClamp` instead, rules are thin boxes, and the cover is pasted into the raster afterwards
-// (see `pasteCover`). Full-card gradients are slow to rasterise too: the background is flat shapes.
+// `lineClamp` instead, rules are thin boxes, and sharp composites the cover onto the raster
+// afterwards (see `cardJpeg`). Full-card gradients are slow to rasterise too: the background is flat shapes.
 
 /**
  * A small brand mark: an accent tile with a milestone flag, a pole and a swallow-tailed flag
@@ -91,20 +90,81 @@ function rule(): CardElement {
   });
 }
 
-function titleBlock(title: string, fit: TitleFit, width: number): CardElement {
+/** A title size and the most lines it may take. */
+export interface TitleStep {
+  size: number;
+  lines: number;
+  /** False when even the last step is too small: the title is then cut with "…". */
+  fits?: boolean;
+}
+
+/** Title sizes per template, largest first; the card takes the largest the title's length allows. */
+export const TITLE_STEPS: Record<'typographic' | 'cover-beside' | 'cover-above', TitleStep[]> = {
+  // 84 px for short titles down to 56 px (still 19 px when X shows the card 400 px wide); past
+  // ~140 characters, a fifth line rather than a smaller size or a cut title.
+  typographic: [
+    { size: 84, lines: 3 },
+    { size: 74, lines: 3 },
+    { size: 66, lines: 4 },
+    { size: 60, lines: 4 },
+    { size: 56, lines: 4 },
+    { size: 56, lines: 5 },
+  ],
+  // Beside a cover, the column is ~460 px (~600 px for long titles).
+  'cover-beside': [
+    { size: 60, lines: 3 },
+    { size: 54, lines: 4 },
+    { size: 48, lines: 5 },
+    { size: 44, lines: 7 },
+  ],
+  // Below a wide cover, a band of two lines (up to four for long titles, whose cover is smaller).
+  'cover-above': [
+    { size: 56, lines: 2 },
+    { size: 50, lines: 2 },
+    { size: 44, lines: 2 },
+    { size: 44, lines: 3 },
+    { size: 44, lines: 4 },
+  ],
+};
+
+/** Room lost at the end of each line by wrapping whole words, in ems. */
+const WRAP_LOSS_EMS = 1;
+
+/** The largest step whose lines hold the title (by its rough width), and at most `room` px tall. */
+export function titleStep(
+  title: string,
+  width: number,
+  steps: TitleStep[],
+  room: number,
+): TitleStep {
+  const fitting = steps.map((step) => ({
+    ...step,
+    lines: Math.max(
+      1,
+      Math.min(step.lines, Math.floor(room / Math.round(step.size * TITLE_LINE_HEIGHT))),
+    ),
+  }));
+  const fit = fitting.find(
+    (step) => roughWidth(title, step.size) <= step.lines * (width - WRAP_LOSS_EMS * step.size),
+  );
+  return fit ? { ...fit, fits: true } : { ...(fitting.at(-1) as TitleStep), fits: false };
+}
+
+/**
+ * The title, balanced over its lines. Satori balances for the unclamped line count, so a clamped
+ * title would wrap as if it were narrower: a title too long for every step wraps normally and is
+ * cut with "…".
+ */
+function titleBlock(title: string, step: TitleStep, width: number): CardElement {
   return h(
     'div',
     {
-      // An unclamped title reports its own height: the pass needs no copy at its size.
-      ...(fit.fits === false ? {} : { 'data-size': fit.size }),
       style: {
         display: 'block',
         width,
-        fontSize: fit.size,
+        fontSize: step.size,
         lineHeight: TITLE_LINE_HEIGHT,
-        // Balanced lines look set by hand; but satori balances for the unclamped line count,
-        // so a clamped title would wrap as if it were narrower: clamped titles wrap normally.
-        ...(fit.fits === false ? { lineClamp: fit.maxLines } : { textWrap: 'balance' }),
+        ...(step.fits ? { textWrap: 'balance' } : { lineClamp: step.lines }),
         ...TITLE_STYLE,
       },
     },
@@ -187,7 +247,7 @@ export interface CardTexts {
   host: string;
 }
 
-export function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): CardElement {
+export function typographicCard(texts: CardTexts, box: Box, step: TitleStep): CardElement {
   return root(
     absolute(
       box,
@@ -196,7 +256,7 @@ export function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): Card
       h(
         'div',
         { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } },
-        titleBlock(texts.title, fit, box.width),
+        titleBlock(texts.title, step, box.width),
       ),
       rule(),
       h(
@@ -231,7 +291,7 @@ export function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): Card
 export function coverBesideCard(
   texts: CardTexts,
   layout: { cover: Box; text: Box },
-  fit: TitleFit,
+  step: TitleStep,
 ): CardElement {
   const { text } = layout;
   return root(
@@ -242,7 +302,7 @@ export function coverBesideCard(
       h(
         'div',
         { style: { display: 'flex', flexGrow: 1, alignItems: 'center' } },
-        titleBlock(texts.title, fit, text.width),
+        titleBlock(texts.title, step, text.width),
       ),
       rule(),
       h(
@@ -259,19 +319,19 @@ export function coverBesideCard(
 export function coverAboveCard(
   texts: CardTexts,
   layout: { cover: Box; text: Box },
-  fit: TitleFit,
+  step: TitleStep,
 ): CardElement {
   const { text } = layout;
   // One footer row: the site name goes first when the row would be too long, so the byline stays.
   const withSite = `${texts.siteName} · ${texts.byline}`;
   const siteAndByline =
-    guessWidth(`${withSite}${texts.host}`) * 22 < text.width - 120 ? withSite : texts.byline;
+    roughWidth(`${withSite}${texts.host}`, 22) < text.width - 120 ? withSite : texts.byline;
   return root(
     coverPlate(layout.cover),
     absolute(
       text,
       { flexDirection: 'column', justifyContent: 'space-between' },
-      titleBlock(texts.title, fit, text.width),
+      titleBlock(texts.title, step, text.width),
       h(
         'div',
         { style: { display: 'flex', alignItems: 'center', gap: 14 } },
