@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { postFrontmatterSchema } from './features/content/frontmatter';
 import { entryIdFromPath } from './lib/paths';
 import { strictLoader } from './features/content/strict-loader';
 import { POSTS_DIR, POSTS_PATTERN } from './features/content/post-files';
+import { mediaSettingsSchema } from './features/media/media-data';
 
 const blog = defineCollection({
   loader: strictLoader(
@@ -18,4 +19,13 @@ const blog = defineCollection({
   schema: postFrontmatterSchema,
 });
 
-export const collections = { blog };
+/**
+ * Per-URL media settings, `src/content/media.yaml`: entries keyed by the remote URL, schema and
+ * defaults in src/features/media/media-data.ts.
+ */
+const media = defineCollection({
+  loader: file('./src/content/media.yaml'),
+  schema: mediaSettingsSchema,
+});
+
+export const collections = { blog, media };
