@@ -1,7 +1,7 @@
 // Draws the stand-in artwork for the 10,000-stars post (the originals on the CDN cannot be
 // fetched) into src/assets/media/: a cover; two animated GIFs, each also composed for phones;
 // and two wallpaper masters, landscape and portrait, laid out inside the safe areas recorded in
-// src/features/wallpaper/masters.json (the site cuts every download size from them).
+// src/content/media.yaml (the site cuts every download size from them).
 // Text is turned into SVG paths from the bundled Inter font (OFL, @fontsource/inter) with
 // opentype.js, so the output does not depend on the fonts installed on the machine.
 // Run with `npm run artwork`; the output is committed, so builds do not run this.
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import opentype from 'opentype.js';
 import sharp from 'sharp';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'src/assets/media');
@@ -386,10 +387,14 @@ function timelinePhoneFrames() {
   return { frames, delays: beat(frames, 400, 300), width: w, smallest };
 }
 
-const MASTERS = JSON.parse(
-  await readFile(join(ROOT, 'src/features/wallpaper/masters.json'), 'utf8'),
-);
-const master = (orientation) => MASTERS.find((m) => m.orientation === orientation);
+// The seed wallpaper's entry in the media data file: its two masters and their safe areas.
+const MEDIA_DATA = parseYaml(await readFile(join(ROOT, 'src/content/media.yaml'), 'utf8'));
+const WALLPAPER = MEDIA_DATA['https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png'];
+const master = (orientation) => {
+  const { measuredOn, ...safeArea } = WALLPAPER.safeAreas[orientation];
+  const file = orientation === 'landscape' ? WALLPAPER.file : WALLPAPER.portrait;
+  return { file, orientation, ...measuredOn, safeArea };
+};
 
 /** Sky shared by both masters: a glow behind the emblem, a star field and a few sparkles. */
 function sky(w, h, glow, seed, density, clear, margin) {
@@ -577,9 +582,9 @@ await sharp(wallpaperPortrait())
 await writeFile(
   join(OUT, 'README.md'),
   `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
-To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/features/media/manifest.ts at it.
+To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/content/media.yaml at it.
 Animations come in two compositions: the \`-phone\` files are drawn for a 335-px column (text 12 CSS px or more). Their last frame carries the message.
-The wallpaper masters (landscape and portrait) keep all text inside the safe areas in src/features/wallpaper/masters.json; a replacement must too.
+The wallpaper masters (landscape and portrait) keep all text inside the safe areas recorded in src/content/media.yaml; a replacement must too.
 `,
 );
 console.log(`artwork written to ${OUT}`);
