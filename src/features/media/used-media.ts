@@ -26,6 +26,33 @@ export async function roleOf(entry: MediaEntry, ref: Pick<MediaReference, 'kind'
   return inferRole(entry, { frames: await framesOf(entry) });
 }
 
+const paired = new Map<string, MediaEntry>();
+
+/**
+ * A post's wallpapers, each mapped to the entry its card is made from: a landscape wallpaper with
+ * no portrait master takes the post's first portrait-shaped wallpaper as its portrait (one card
+ * with both sets of sizes, which the portrait one's links lead to as well). Others map to themselves.
+ */
+export async function wallpaperCards(entries: MediaEntry[]): Promise<Map<MediaEntry, MediaEntry>> {
+  const unique = [...new Set(entries)];
+  const shapes = await Promise.all(unique.map((e) => sourceInfo(e.file, e)));
+  const portraitAt = unique.findIndex(
+    (e, n) => !e.portrait && shapes[n]!.height > shapes[n]!.width,
+  );
+  const landscapeAt = unique.findIndex(
+    (e, n) => !e.portrait && shapes[n]!.width >= shapes[n]!.height,
+  );
+  const cards = new Map(unique.map((e) => [e, e]));
+  if (portraitAt >= 0 && landscapeAt >= 0) {
+    const [landscape, portrait] = [unique[landscapeAt]!, unique[portraitAt]!];
+    const key = `${landscape.remote}\0${portrait.file}`;
+    if (!paired.has(key)) paired.set(key, { ...landscape, portrait: portrait.file });
+    cards.set(landscape, paired.get(key)!);
+    cards.set(portrait, paired.get(key)!);
+  }
+  return cards;
+}
+
 /**
  * The local files the posts use, each with the role it has there: what `/media/` serves.
  * Read from the posts' sources (as `media:pull` reads them), so it holds on a build that renders
@@ -36,16 +63,23 @@ export async function usedMedia(
   index: MediaIndex = mediaIndex(),
 ): Promise<Map<MediaEntry, Set<MediaRole>>> {
   const used = new Map<MediaEntry, Set<MediaRole>>();
+  const use = (entry: MediaEntry, role: MediaRole) => {
+    if (!used.has(entry)) used.set(entry, new Set());
+    used.get(entry)!.add(role);
+  };
   await Promise.all(
-    posts.flatMap((post) =>
-      findReferences(post.body ?? '', post.cover).map(async (ref) => {
+    posts.map(async (post) => {
+      const wallpapers: MediaEntry[] = [];
+      for (const ref of findReferences(post.body ?? '', post.cover)) {
         const entry = index.find(ref.url);
         const role = entry && (await roleOf(entry, ref));
-        if (!entry || !role) return;
-        if (!used.has(entry)) used.set(entry, new Set());
-        used.get(entry)!.add(role);
-      }),
-    ),
+        if (!entry || !role) continue;
+        if (role === 'wallpaper') wallpapers.push(entry);
+        else use(entry, role);
+      }
+      for (const card of new Set((await wallpaperCards(wallpapers)).values()))
+        use(card, 'wallpaper');
+    }),
   );
   return used;
 }

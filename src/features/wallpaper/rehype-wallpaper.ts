@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { toString } from 'hast-util-to-string';
 import { astroImageSrc } from '../media/astro-image';
 import { findMedia, type MediaEntry } from '../media/media-files';
-import { roleOf } from '../media/used-media';
+import { roleOf, wallpaperCards } from '../media/used-media';
 import { variantSize } from '../media/variants';
 import { mediaPath } from '../../lib/paths';
 import { wallpaperDownloads, type WallpaperDownload } from './downloads';
@@ -151,9 +151,10 @@ export function rehypeWallpaper(_options: WallpaperOptions = {}) {
       if (node.tagName === 'a') links.push(node);
     });
     const entries = await Promise.all(links.map(wallpaperEntry));
+    const cardOf = await wallpaperCards(entries.filter((e): e is MediaEntry => Boolean(e)));
     const cards: { block: RootContent; entry: MediaEntry }[] = [];
     links.forEach((node, n) => {
-      const entry = entries[n];
+      const entry = entries[n] && cardOf.get(entries[n]);
       if (!entry) return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
       const block = tree.children.find(
