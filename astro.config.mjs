@@ -12,7 +12,7 @@ import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
-import { mediaNote } from './src/features/media/media-integration.ts';
+import { mediaNote } from './src/features/media-pull/media-integration.ts';
 
 export default defineConfig({
   site: site.url,

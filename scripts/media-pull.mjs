@@ -1,6 +1,6 @@
 // `npm run media:pull [-- --from DIR] [--concurrency N] [--timeout SECONDS] [--retries N] [--max-mb N]`:
 // brings every remote picture the posts refer to into src/assets/media/pulled/ and records it in
-// src/content/media.lock.json (docs/media.md). The logic is in src/features/media/pull/.
+// src/content/media.lock.json (docs/media.md). The logic is in src/features/media-pull/.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runnerImport } from 'vite';
@@ -23,7 +23,7 @@ const number = (name, value) => {
   return n;
 };
 
-const { module } = await runnerImport(resolve(root, 'src/features/media/pull/run-pull.ts'), {
+const { module } = await runnerImport(resolve(root, 'src/features/media-pull/run-pull.ts'), {
   configFile: false,
   root,
   logLevel: 'error',

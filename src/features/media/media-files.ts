@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { normaliseWebUrl } from '../content/frontmatter';
+import { normaliseWebUrl } from '../../lib/web-url';
 import { mediaDataSchema, type MediaData, type MediaRole, type MediaSettings } from './media-data';
 import { EMPTY_LOCK, parseLock, type LockEntry, type MediaLock } from './media-lock';
 

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { filesOf, MEDIA_DATA_FILE, MEDIA_DIR, mediaIndex, type MediaEntry } from './media-files';
 import { formatBytes } from './format';
+import { digest } from '../../lib/digest';
 
 /**
  * Files the site makes from the media it owns with its own sharp code, for what
@@ -43,11 +44,6 @@ export function mediaFingerprint(
     }
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-/** A short digest of the given parts, for file names. */
-export function digest(...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 10);
 }
 
 export interface Variant {

@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import type { SafeArea } from '../media/media-data';
 import { MEDIA_DATA_FILE, type MediaEntry } from '../media/media-files';
-import { digest, sourceInfo, type Variant } from '../media/variants';
+import { digest } from '../../lib/digest';
+import { sourceInfo, type Variant } from '../media/variants';
 import { wallpaperCrop, type Box, type WallpaperMaster } from './masters';
 import { WALLPAPER_SIZES, type WallpaperOrientation, type WallpaperSize } from './sizes';
 

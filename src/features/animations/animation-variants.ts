@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { MEDIA_DATA_FILE, type MediaEntry } from '../media/media-files';
-import { digest, imageType, sourceInfo, type SourceInfo, type Variant } from '../media/variants';
+import { digest } from '../../lib/digest';
+import { imageType, sourceInfo, type SourceInfo, type Variant } from '../media/variants';
 
 /** The files served for one composition of an animation (the wide original, or its phone version). */
 export interface Composition {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EMPTY_LOCK } from '../media-lock';
+import { EMPTY_LOCK } from '../media/media-lock';
 import { pullMedia, type PullOptions } from './pull';
 import { folderPath, insideStore, storePath } from './store-path';
 

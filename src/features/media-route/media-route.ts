@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { animationFiles, compositionVariants } from '../animations/variants';
+import { animationFiles, compositionVariants } from '../animations/animation-variants';
 import { wallpaperDownloads } from '../wallpaper/downloads';
-import { usedMedia } from './used-media';
-import { originalVariant, renderVariant, type Variant } from './variants';
+import { usedMedia } from '../media/used-media';
+import { originalVariant, renderVariant, type Variant } from '../media/variants';
 
 /** What the route needs of a post (a `Post` of the content feature): its source and cover. */
 export interface PostSource {

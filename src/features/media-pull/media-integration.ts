@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { POSTS_DIR } from '../content/post-files.ts';
-import { mediaKey, PULL_COMMAND, readMediaIndex } from './media-files.ts';
+import { mediaKey, PULL_COMMAND, readMediaIndex } from '../media/media-files.ts';
 import { readPostReferences } from './post-sources.ts';
 
 /** The build's one line about remote media without a local copy, or nothing when all have one. */

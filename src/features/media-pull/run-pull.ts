@@ -1,10 +1,10 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normaliseWebUrl } from '../../content/frontmatter';
-import { POSTS_DIR } from '../../content/post-files';
-import { MEDIA_LOCK_FILE, mediaKey, readMediaIndex } from '../media-files';
-import { EMPTY_LOCK, parseLock, serialiseLock } from '../media-lock';
-import { readPostReferences } from '../post-sources';
+import { normaliseWebUrl } from '../../lib/web-url';
+import { POSTS_DIR } from '../content/post-files';
+import { MEDIA_LOCK_FILE, mediaKey, readMediaIndex } from '../media/media-files';
+import { EMPTY_LOCK, parseLock, serialiseLock } from '../media/media-lock';
+import { readPostReferences } from './post-sources';
 import { pullMedia, type PullOptions, type PullResult } from './pull';
 
 /**

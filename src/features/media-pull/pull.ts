@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
-import type { LockEntry, MediaLock } from '../media-lock';
+import type { LockEntry, MediaLock } from '../media/media-lock';
 import { folderPath, insideStore, STORED_TYPES, storePath } from './store-path';
 
 /** How `pullMedia` fetches; every number has a default a blog's media fit in. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { listPostFiles } from '../content/post-files.ts';
-import { findReferences, type MediaReference } from './references.ts';
+import { findReferences, type MediaReference } from '../media/references.ts';
 
 /** A post file's remote media references, read from disk (for `media:pull` and the build's note). */
 export interface PostReferences {

@@ -2,8 +2,8 @@ import type { RehypePlugins } from '@astrojs/markdown-remark';
 import { rehypeAnimations } from '../animations/rehype-animations';
 import { rehypeFigures } from '../figures/rehype-figures';
 import { rehypeWallpaper } from '../wallpaper/rehype-wallpaper';
-import { rehypeLocalPictures } from './rehype-local-pictures';
-import { mediaFingerprint } from './variants';
+import { rehypeLocalPictures } from '../media/rehype-local-pictures';
+import { mediaFingerprint } from '../media/variants';
 
 /**
  * The media steps of the markdown pipeline, in order: local copies of still pictures (sized, so
