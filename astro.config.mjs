@@ -14,6 +14,7 @@ import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 import { searchIndex } from './src/features/search/pagefind-integration.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
+import { mediaNote } from './src/features/media-pull/media-integration.ts';
 
 export default defineConfig({
   site: site.url,
@@ -47,6 +48,8 @@ export default defineConfig({
     placeholderCheck(),
     // The posts' search index, read from the built pages (so only what is published).
     searchIndex(),
+    // One line: how many remote media files have no local copy, and the command that fetches them.
+    mediaNote(),
     sitemap({
       filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
     }),

@@ -28,6 +28,7 @@ const FEATURE_IMPORTS = {
   'media-route': ['animations', 'media', 'wallpaper'],
   // The search page's script and the build's index; its words come from the post model via a page.
   search: [],
+  'media-pull': ['content', 'media'],
   markdown: [
     'animations',
     'code',

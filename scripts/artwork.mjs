@@ -1,7 +1,7 @@
 // Draws the stand-in artwork for the 10,000-stars post (the originals on the CDN cannot be
 // fetched) into src/assets/media/: a cover; two animated GIFs, each also composed for phones;
-// and three wallpaper masters, landscape, portrait and square (tablets), laid out inside the safe areas recorded in
-// src/features/wallpaper/masters.json (the site cuts every download size from them).
+// and two wallpaper masters, landscape and portrait, laid out inside the safe areas recorded in
+// src/content/media.yaml (the site cuts every download size from them).
 // Text is turned into SVG paths from the bundled Inter font (OFL, @fontsource/inter) with
 // opentype.js, so the output does not depend on the fonts installed on the machine.
 // Run with `npm run artwork`; the output is committed, so builds do not run this.
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import opentype from 'opentype.js';
 import sharp from 'sharp';
+import { parse as parseYaml } from 'yaml';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'src/assets/media');
@@ -386,10 +387,14 @@ function timelinePhoneFrames() {
   return { frames, delays: beat(frames, 400, 300), width: w, smallest };
 }
 
-const MASTERS = JSON.parse(
-  await readFile(join(ROOT, 'src/features/wallpaper/masters.json'), 'utf8'),
-);
-const master = (orientation) => MASTERS.find((m) => m.orientation === orientation);
+// The seed wallpaper's entry in the media data file: its two masters and their safe areas.
+const MEDIA_DATA = parseYaml(await readFile(join(ROOT, 'src/content/media.yaml'), 'utf8'));
+const WALLPAPER = MEDIA_DATA['https://assets.zilliz.com/10_K_stars_2b2e0e0b36.png'];
+const master = (orientation) => {
+  const { measuredOn, ...safeArea } = WALLPAPER.safeAreas[orientation];
+  const file = orientation === 'landscape' ? WALLPAPER.file : WALLPAPER.portrait;
+  return { file, orientation, ...measuredOn, safeArea };
+};
 
 /** Sky shared by both masters: a glow behind the emblem, a star field and a few sparkles. */
 function sky(w, h, glow, seed, density, clear, margin) {
@@ -511,45 +516,6 @@ function wallpaperPortrait() {
   );
 }
 
-/**
- * The square master, for tablets: an iPad's wallpaper turns with the screen, so both tablet
- * orientations (3:4 to 16:10) are cut from one square, its words in the middle where every cut
- * keeps them, below the lock-screen clock in either orientation.
- */
-function wallpaperSquare() {
-  const { width: w, height: h, safeArea: safe } = master('square');
-  const cx = safe.left + safe.width / 2;
-  const [starY, starR] = [safe.top + 270, 270];
-  const headline = fitSize(fonts.heavy, '10,000 STARS', 116, safe.width - 40);
-  const pieces = [
-    layText(fonts.bold, 'MILVUS', cx, safe.top + 620, 72, COLOURS.cyan, 'middle', {
-      tracking: 0.12,
-    }),
-    layText(fonts.heavy, '10,000 STARS', cx, safe.top + 750, headline, COLOURS.white, 'middle'),
-    layText(fonts.heavy, 'ON GITHUB', cx, safe.top + 870, headline, COLOURS.white, 'middle'),
-    layText(fonts.regular, THANKS, cx, safe.top + 970, 52, COLOURS.mist, 'middle'),
-    layText(fonts.regular, 'April 12, 2022', cx, safe.top + 1060, 44, COLOURS.cyan, 'middle'),
-  ];
-  const badge = layText(fonts.heavy, '10K', cx, starY + 49, 132, COLOURS.night, 'middle');
-  assertInside([...pieces, starPiece(cx, starY, starR, 'emblem')], safe, 'square wallpaper');
-  return svg(
-    w,
-    h,
-    `${sky(
-      w,
-      h,
-      { x: cx, y: starY, r: 1100 },
-      44,
-      14000,
-      [...pieces, starPiece(cx, starY, starR)].map((p) => p.box),
-      30,
-    )}
-    ${star(cx, starY, starR, COLOURS.gold)}
-    ${badge.svg}
-    ${pieces.map((p) => p.svg).join('')}`,
-  );
-}
-
 /** Mean absolute difference per channel (0–255) between two same-sized images. */
 async function meanDifference(a, b) {
   const [x, y] = await Promise.all(
@@ -599,14 +565,6 @@ async function animatedGif({ frames, delays, width, smallest }, file, { phone = 
   );
 }
 
-// `npm run artwork -- square` draws only the tablets' square master.
-if (process.argv[2] === 'square') {
-  await sharp(wallpaperSquare())
-    .png({ compressionLevel: 9 })
-    .toFile(join(OUT, master('square').file));
-  process.exit(0);
-}
-
 await mkdir(join(OUT, 'covers'), { recursive: true });
 await sharp(cover())
   .png({ compressionLevel: 9, palette: false })
@@ -621,15 +579,12 @@ await sharp(wallpaperLandscape())
 await sharp(wallpaperPortrait())
   .png({ compressionLevel: 9 })
   .toFile(join(OUT, master('portrait').file));
-await sharp(wallpaperSquare())
-  .png({ compressionLevel: 9 })
-  .toFile(join(OUT, master('square').file));
 await writeFile(
   join(OUT, 'README.md'),
   `Stand-in artwork drawn by \`npm run artwork\` (scripts/artwork.mjs). Text is set in Inter (SIL OFL 1.1, from @fontsource/inter).
-To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/features/media/manifest.ts at it.
+To use the real originals instead, replace a file here (any format sharp reads) or point its entry in src/content/media.yaml at it.
 Animations come in two compositions: the \`-phone\` files are drawn for a 335-px column (text 12 CSS px or more). Their last frame carries the message.
-The wallpaper masters (landscape, portrait and square) keep all text inside the safe areas in src/features/wallpaper/masters.json; a replacement must too.
+The wallpaper masters (landscape and portrait) keep all text inside the safe areas recorded in src/content/media.yaml; a replacement must too.
 `,
 );
 console.log(`artwork written to ${OUT}`);

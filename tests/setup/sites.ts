@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import {
   appendFile,
@@ -27,6 +28,7 @@ import {
 } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
+import { writeOriginals } from '../support/media-originals';
 import { writeSearchPosts } from '../support/search-posts';
 import {
   EDIT_URL,
@@ -166,6 +168,29 @@ export default async function setup(project: TestProject) {
         '/milestones/',
       );
     }),
+    // The next milestone post beside the seed, its media pulled from a folder of originals (twice:
+    // the second pull must fetch nothing), then built offline.
+    job(['media-pull'], async () => {
+      const site = await warmCopy('media-pull');
+      await cp(join(ROOT, 'tests/fixtures/media-pull'), site.contentDir, { recursive: true });
+      const originals = join(site.dir, 'originals');
+      await writeOriginals(originals);
+      const pull = () => run(site.dir, [join(ROOT, 'scripts/media-pull.mjs'), '--from', originals]);
+      const first = await pull();
+      const second = await pull();
+      const build = await astroBuild(site.dir);
+      await record('media-pull', site.dir, {
+        code: build.code,
+        output: [
+          `=== pull 1: exit ${first.code} ===`,
+          first.output,
+          `=== pull 2: exit ${second.code} ===`,
+          second.output,
+          '=== build ===',
+          build.output,
+        ].join('\n'),
+      });
+    }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
     job(['broken'], async () => {
@@ -190,6 +215,17 @@ export default async function setup(project: TestProject) {
     await browser.close();
     await rm(runDir, { recursive: true, force: true });
   };
+}
+
+/** Runs a Node script with the project's Node in `dir`, collecting what it prints. */
+function run(dir: string, args: string[]): Promise<BuildResult> {
+  return new Promise((done) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/node'), args, { cwd: dir });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ code, output }));
+  });
 }
 
 /** The folder a build ran in, once it is done (or has failed): later builds copy its caches. */

@@ -14,6 +14,7 @@ export const SITE_NAMES = [
   'base-path-slashes',
   'base-path-leading',
   'media-swap',
+  'media-pull',
   'broken',
 ] as const;
 export type SiteName = (typeof SITE_NAMES)[number];

@@ -82,9 +82,10 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     draft: entry.data.draft,
     path,
     url,
-    cover: await resolveCover(
+    cover: resolveCover(
       cover,
       (cover && coverAltFromMarkdown(body, { title, cover })) || title,
+      entry.data.coverImage,
     ),
     readingMinutes: readingMinutes(body, site.wordsPerMinute),
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),

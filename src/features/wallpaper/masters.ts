@@ -1,22 +1,15 @@
-// The wallpaper masters every download size is cut from, and where to cut.
-// The numbers live in masters.json because scripts/artwork.mjs (plain Node, which may not
-// read TypeScript) draws the masters from them: it lays every word and the emblem out
-// inside `safeArea` and refuses to write a master whose text strays outside it.
-import data from './masters.json';
+// The wallpaper masters every download size is cut from, and where to cut. The safe areas
+// are data (`safeAreas` in src/content/media.yaml); scripts/artwork.mjs draws the seed's
+// masters from the same numbers and refuses to write one whose text strays outside them.
+import type { Box } from '../media/media-data';
 import { masterKindsFor, type WallpaperMasterKind, type WallpaperSize } from './sizes';
 
-/** A rectangle in pixels, shaped like sharp's `extract()` argument. */
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type { Box };
 
 export interface WallpaperMaster {
   /** Under src/assets/media/. */
   file: string;
-  /** Which sizes it serves (sizes.ts `masterKindsFor`); named `orientation` in masters.json. */
+  /** Which sizes it serves (sizes.ts `masterKindsFor`). */
   orientation: WallpaperMasterKind;
   width: number;
   height: number;
@@ -26,20 +19,14 @@ export interface WallpaperMaster {
    * menu bar, dock or taskbar. Portrait: below the lock-screen clock, date and widgets (the
    * top ~30 %), above the lock-screen buttons and home indicator, and inside a 20:9 crop.
    * Square: inside every tablet cut (3:4 to 16:10, either way round), below the clock.
+   * Unknown (a wallpaper the data file says nothing of): each size is an attention crop.
    */
-  safeArea: Box;
+  safeArea?: Box;
 }
-
-export const WALLPAPER_MASTERS: readonly WallpaperMaster[] = data.map((master) => {
-  if (!['landscape', 'portrait', 'square'].includes(master.orientation)) {
-    throw new Error(`masters.json: ${master.file} has orientation "${master.orientation}"`);
-  }
-  return { ...master, orientation: master.orientation as WallpaperMasterKind };
-});
 
 export function masterFor(
   orientation: WallpaperMasterKind,
-  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
+  masters: readonly WallpaperMaster[],
 ): WallpaperMaster {
   const master = masters.find((m) => m.orientation === orientation);
   if (!master) throw new Error(`no ${orientation} wallpaper master`);
@@ -88,13 +75,15 @@ export function containsBox(outer: Box, inner: Box): boolean {
  * text; undefined when no master serves the size. A size's own master is always used (a small
  * replacement file is upscaled rather than dropped); a fallback (a tablet size cut from the
  * landscape or portrait master where there is no square one) only when it needs no upscaling.
+ * No box without a safe area: the encoder then crops to what draws the eye (`attention`).
  */
 export function wallpaperCrop(
   size: Pick<WallpaperSize, 'width' | 'height' | 'orientation' | 'device'>,
-  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
-) {
+  masters: readonly WallpaperMaster[],
+): { master: WallpaperMaster; box?: Box; keepsSafeArea: boolean } | undefined {
   const [own, ...fallbacks] = masterKindsFor(size);
   const crop = (master: WallpaperMaster) => {
+    if (!master.safeArea) return { master, keepsSafeArea: true };
     const box = cropBox(master, size, master.safeArea);
     return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };
   };
@@ -102,8 +91,10 @@ export function wallpaperCrop(
   if (first) return crop(first);
   for (const kind of fallbacks) {
     const master = masters.find((m) => m.orientation === kind);
-    const cut = master && crop(master);
-    if (cut && cut.box.width >= size.width && cut.box.height >= size.height) return cut;
+    if (!master) continue;
+    const cut = crop(master);
+    const box = cut.box ?? cropBox(master, size);
+    if (box.width >= size.width && box.height >= size.height) return cut;
   }
   return undefined;
 }
