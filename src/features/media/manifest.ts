@@ -46,7 +46,7 @@ export type MediaRole = MediaEntry['role'];
 
 /**
  * Remote media the site owns a local copy of. The files are stand-ins drawn by
- * `npm run artwork`; dropping in the real originals (same entry) needs no other change.
+ * the milestone kit (`npm run milestone -- draw`); dropping in the real originals (same entry) needs no other change.
  */
 export const mediaManifest: readonly MediaEntry[] = [
   {

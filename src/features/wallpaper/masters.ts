@@ -1,7 +1,6 @@
 // The two wallpaper masters every download size is cut from, and where to cut.
-// The numbers live in masters.json because scripts/artwork.mjs (plain Node, which may not
-// read TypeScript) draws the masters from them: it lays every word and the emblem out
-// inside `safeArea` and refuses to write a master whose text strays outside it.
+// The numbers live in masters.json; the milestone kit (src/features/milestone-kit/wallpaper.ts)
+// draws masters of these sizes with every word and the emblem inside `safeArea`.
 import data from './masters.json';
 import type { WallpaperOrientation } from './sizes';
 
