@@ -31,7 +31,15 @@ export async function drawCover(m: Milestone, fonts: Font[]): Promise<Buffer> {
   );
   const name = await fitSize(
     m.project.name.toUpperCase(),
-    { size: 44, min: 28, width: column - 80, weight: 700 },
+    {
+      size: 44,
+      min: 28,
+      width: column - 80,
+      lines: 2,
+      weight: 700,
+      tracking: 0.08,
+      oneLineFirst: true,
+    },
     fonts,
     `${m.file}: project.name`,
   );

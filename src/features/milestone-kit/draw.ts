@@ -93,7 +93,12 @@ async function png(svg: Buffer, path: string, palette = false): Promise<DrawnFil
   return { path, bytes: data.byteLength, width, height };
 }
 
-export async function drawMilestone(m: Milestone, out: string): Promise<Drawn> {
+/** `mediaRoot`: the folder media data entries name files relative to (the site's src/assets/media/). */
+export async function drawMilestone(
+  m: Milestone,
+  out: string,
+  mediaRoot = MEDIA_ROOT,
+): Promise<Drawn> {
   const fonts = await fontsFor(allText(m));
   const [cover, growth, timeline, wallpaper] = [
     outputOf(m, 'cover', 'png'),
@@ -141,7 +146,7 @@ export async function drawMilestone(m: Milestone, out: string): Promise<Drawn> {
   );
 
   // Media data entries name files relative to src/assets/media/.
-  const local = (file: string) => relative(MEDIA_ROOT, resolve(out, file)).split(sep).join('/');
+  const local = (file: string) => relative(mediaRoot, resolve(out, file)).split(sep).join('/');
   const moving = (o: typeof growth) => ({
     role: 'animation',
     file: local(`${o.name}.gif`),

@@ -1,10 +1,12 @@
 // Frames to files: each SVG frame rasterised by sharp (librsvg; the text is already paths),
 // then written as one animated WebP (sharp) and one GIF (gifenc) with the same frames and timing.
-import gifenc from 'gifenc';
+import { createRequire } from 'node:module';
+import type { Gifenc } from 'gifenc';
 import sharp from 'sharp';
 import type { Frames } from './growth.ts';
 
-const { applyPalette, GIFEncoder, quantize } = gifenc;
+// CommonJS without named exports Node's ESM loader can see: required, the same under Node and Vite.
+const { applyPalette, GIFEncoder, quantize } = createRequire(import.meta.url)('gifenc') as Gifenc;
 
 export interface Animation {
   webp: Buffer;

@@ -59,11 +59,13 @@ export async function fontsFor(text: string): Promise<Font[]> {
   const fonts: Font[] = [];
   for (const family of FAMILIES) {
     for (const [weight, fileWeight] of Object.entries(family.weights)) {
-      for (const face of await faces(family.pkg, fileWeight)) {
+      for (const [index, face] of (await faces(family.pkg, fileWeight)).entries()) {
         const used = codes.some((code) => face.ranges.some(([a, b]) => code >= a && code <= b));
+        // Each subset under a name of its own: satori takes one face per name and weight, and
+        // falls back along the font-family list for characters that face lacks.
         if (used)
           fonts.push({
-            name: family.name,
+            name: `${family.name} ${index}`,
             data: await load(face.file),
             weight: Number(weight) as Weight,
             style: 'normal',
@@ -74,4 +76,6 @@ export async function fontsFor(text: string): Promise<Font[]> {
   return fonts;
 }
 
-export const FONT_FAMILY = FAMILIES.map((f) => `'${f.name}'`).join(', ');
+/** The CSS font-family list naming every loaded subset, Inter's first. */
+export const fontFamily = (fonts: readonly Font[]) =>
+  [...new Set(fonts.map((f) => f.name))].map((name) => `'${name}'`).join(', ');

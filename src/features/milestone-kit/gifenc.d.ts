@@ -26,11 +26,10 @@ declare module 'gifenc' {
     bytes(): Uint8Array;
   }
   export function GIFEncoder(options?: { auto?: boolean }): Encoder;
-  /** The package is CommonJS: Node's ESM loader sees only its default export. */
-  const gifenc: {
+  /** The module as `require('gifenc')` returns it. */
+  export interface Gifenc {
     quantize: typeof quantize;
     applyPalette: typeof applyPalette;
     GIFEncoder: typeof GIFEncoder;
-  };
-  export default gifenc;
+  }
 }

@@ -111,7 +111,15 @@ async function composition(m: Milestone, fonts: Font[], L: Layout): Promise<Fram
     : inset - counterSize * (0.64 * formatCount(m.milestone).length + 1.2);
   const name = await fitSize(
     m.project.name.toUpperCase(),
-    { size: L.name, min: L.axis, width: headerWidth, weight: 700 },
+    {
+      size: L.name,
+      min: L.axis,
+      width: headerWidth,
+      lines: 2,
+      weight: 700,
+      tracking: 0.08,
+      oneLineFirst: true,
+    },
     fonts,
     `${m.file}: project.name`,
   );
@@ -180,7 +188,10 @@ async function composition(m: Milestone, fonts: Font[], L: Layout): Promise<Fram
         width: headerWidth,
         alignItems: L.stacked ? 'center' : 'flex-start',
       },
-      words(m.project.name.toUpperCase(), name, 700, p.accent, { letterSpacing: name * 0.08 }),
+      words(m.project.name.toUpperCase(), name, 700, p.accent, {
+        letterSpacing: name * 0.08,
+        textAlign: L.stacked ? 'center' : 'left',
+      }),
       words(road, roadSize, 700, p.text, { marginTop: L.name * 0.3 }),
     );
     const counter = h(

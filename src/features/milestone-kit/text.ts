@@ -1,7 +1,7 @@
 // Text laid out by satori (wrapping, CJK line breaks, font fallback) and returned as SVG paths,
 // so the art never depends on the machine's fonts.
 import satori, { type Font } from 'satori';
-import { FONT_FAMILY, type Weight } from './fonts.ts';
+import { fontFamily, type Weight } from './fonts.ts';
 import { emblem } from './shapes.ts';
 
 export type Style = Record<string, string | number>;
@@ -70,7 +70,7 @@ export function render(
   width: number,
   height?: number,
 ): Promise<string> {
-  const root = h({ fontFamily: FONT_FAMILY, width, ...(height ? { height } : {}) }, node);
+  const root = h({ fontFamily: fontFamily(fonts), width, ...(height ? { height } : {}) }, node);
   return satori(root as never, { width, ...(height ? { height } : {}), fonts } as never);
 }
 
@@ -92,13 +92,28 @@ export async function fitSize(
     width,
     lines = 1,
     weight,
-  }: { size: number; min: number; width: number; lines?: number; weight: Weight },
+    tracking = 0,
+    oneLineFirst = false,
+  }: {
+    size: number;
+    min: number;
+    width: number;
+    lines?: number;
+    weight: Weight;
+    /** Letter spacing, in ems. */
+    tracking?: number;
+    /** Shrink to fit one line before wrapping to `lines` (for names). */
+    oneLineFirst?: boolean;
+  },
   fonts: Font[],
   field: string,
 ): Promise<number> {
-  for (let s = size; s >= min; s = Math.floor(s * 0.92)) {
-    const height = await heightOf(words(value, s, weight, '#000', { width }), fonts, width);
-    if (height <= s * 1.15 * lines + 1) return s;
+  for (const n of oneLineFirst && lines > 1 ? [1, lines] : [lines]) {
+    for (let s = size; s >= min; s = Math.floor(s * 0.92)) {
+      const style = { width, letterSpacing: s * tracking };
+      const height = await heightOf(words(value, s, weight, '#000', style), fonts, width);
+      if (height <= s * 1.15 * n + 1) return s;
+    }
   }
   throw new Error(`${field}: "${value}" does not fit ${width} px in ${lines} line(s) at ${min} px`);
 }

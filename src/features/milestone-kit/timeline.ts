@@ -57,14 +57,14 @@ export async function drawTimeline(m: Milestone, fonts: Font[]): Promise<Frames>
   for (const [i, e] of m.events.entries())
     await fitSize(
       e.label,
-      { size: labelSize, min: labelSize, width: box, lines: 2, weight: 700 },
+      { size: labelSize, min: labelSize, width: box, lines: 3, weight: 700 },
       fonts,
       `${m.file}: events.${i}.label`,
     );
   const title = `The road to ${phrases(m).headline}`;
   const name = await fitSize(
     m.project.name.toUpperCase(),
-    { size: 24, min: 18, width: 860, weight: 700 },
+    { size: 24, min: 18, width: 860, lines: 2, weight: 700, tracking: 0.08, oneLineFirst: true },
     fonts,
     `${m.file}: project.name`,
   );
@@ -98,7 +98,8 @@ export async function drawTimeline(m: Milestone, fonts: Font[]): Promise<Frames>
         h(
           {
             position: 'absolute',
-            left: x(i) - box / 2,
+            // Centred on its mark, kept inside the picture.
+            left: Math.min(Math.max(x(i) - box / 2, 16), W - 16 - box),
             top: up ? axis - 150 : axis + 36,
             width: box,
             height: 114,
@@ -181,29 +182,13 @@ export async function drawTimelinePhone(m: Milestone, fonts: Font[]): Promise<Fr
   const [W, H] = [720, 1280];
   const p = m.palette;
   const list = items(m);
-  const [top, bottom, axisX, textX] = [250, 1080, 96, 150];
-  const row = (bottom - top) / list.length;
+  const [bottom, axisX, textX] = [1080, 96, 150];
   const textWidth = W - textX - 48;
   const sizes = { date: 28, label: 36 };
-  for (const [i, item] of list.entries()) {
-    const lines = await heightOf(
-      h(
-        { flexDirection: 'column' },
-        words(shortDate(item.date), sizes.date, 400, '#000'),
-        words(item.label, sizes.label, 700, '#000', { width: textWidth }),
-      ),
-      fonts,
-      textWidth,
-    );
-    if (lines > row)
-      throw new Error(
-        `${m.file}: events.${i}.label: "${item.label}" needs ${Math.round(lines)} px in the phone timeline, which has ${Math.round(row)} px per event; shorten it or list fewer events`,
-      );
-  }
   const title = `The road to ${phrases(m).headline}`;
   const name = await fitSize(
     m.project.name.toUpperCase(),
-    { size: 32, min: 28, width: 624, weight: 700 },
+    { size: 32, min: 28, width: 624, lines: 2, weight: 700, tracking: 0.06, oneLineFirst: true },
     fonts,
     `${m.file}: project.name`,
   );
@@ -219,6 +204,39 @@ export async function drawTimelinePhone(m: Milestone, fonts: Font[]): Promise<Fr
     fonts,
     `${m.file}: message`,
   );
+  const header = h(
+    { flexDirection: 'column', alignItems: 'center', width: 624 },
+    words(m.project.name.toUpperCase(), name, 700, p.accent, {
+      letterSpacing: name * 0.06,
+      textAlign: 'center',
+      justifyContent: 'center',
+      width: 624,
+    }),
+    words(title, titleSize, 700, p.text, {
+      marginTop: 12,
+      textAlign: 'center',
+      justifyContent: 'center',
+      width: 624,
+    }),
+  );
+  // The events take what the header leaves, in equal rows.
+  const top = Math.max(250, 64 + (await heightOf(header, fonts, 624)) + 48);
+  const row = (bottom - top) / list.length;
+  for (const [i, item] of list.entries()) {
+    const lines = await heightOf(
+      h(
+        { flexDirection: 'column' },
+        words(shortDate(item.date), sizes.date, 400, '#000'),
+        words(item.label, sizes.label, 700, '#000', { width: textWidth }),
+      ),
+      fonts,
+      textWidth,
+    );
+    if (lines > row)
+      throw new Error(
+        `${m.file}: events.${i}.label: "${item.label}" needs ${Math.round(lines)} px in the phone timeline, which has ${Math.round(row)} px per event; shorten it or list fewer events`,
+      );
+  }
   const centre = (i: number) => top + row * (i + 0.5);
   const { frames: out, delays } = await frames(list.length, async (shown, final) => {
     const rows = list.slice(0, shown).map((item, i) => {
@@ -257,23 +275,7 @@ export async function drawTimelinePhone(m: Milestone, fonts: Font[]): Promise<Fr
     const layer = await render(
       h(
         { position: 'relative', width: W, height: H, backgroundColor: p.background },
-        h(
-          {
-            position: 'absolute',
-            left: 48,
-            top: 64,
-            width: 624,
-            flexDirection: 'column',
-            alignItems: 'center',
-          },
-          words(m.project.name.toUpperCase(), name, 700, p.accent, { letterSpacing: name * 0.06 }),
-          words(title, titleSize, 700, p.text, {
-            marginTop: 12,
-            textAlign: 'center',
-            justifyContent: 'center',
-            width: 624,
-          }),
-        ),
+        h({ position: 'absolute', left: 48, top: 64, width: 624 }, header),
         h({
           position: 'absolute',
           left: axisX - 4,

@@ -64,7 +64,27 @@ export async function drawWallpaper(
   const headlineSize = Math.min(
     ...(await Promise.all(lines.map((l) => fit(l, s.headline, 800, 'milestone')))),
   );
-  const nameSize = await fit(m.project.name.toUpperCase(), s.name, 700, 'project.name');
+  // The name on one line down to 60 % of its size, else on two; the logo takes its row's start.
+  const name = {
+    size: s.name,
+    width: width - (m.logo ? s.name * 1.6 : 0),
+    weight: 700 as const,
+    tracking: 0.12,
+  };
+  const nameField = `${m.file}: project.name`;
+  const nameSize = await fitSize(
+    m.project.name.toUpperCase(),
+    { ...name, min: Math.round(s.name * 0.6) },
+    fonts,
+    nameField,
+  ).catch(() =>
+    fitSize(
+      m.project.name.toUpperCase(),
+      { ...name, min: Math.round(s.name / 3), lines: 2 },
+      fonts,
+      nameField,
+    ),
+  );
   const thanksSize = await fit(m.thanks, s.thanks, 400, 'thanks', 2);
   const cx = safe.left + safe.width / 2;
   const cy = safe.top + s.r + 20;
@@ -89,6 +109,7 @@ export async function drawWallpaper(
       m.logo ? h({ marginRight: nameSize * 0.4 }, logo(m.logo, Math.round(nameSize * 1.2))) : null,
       words(m.project.name.toUpperCase(), nameSize, 700, p.accent, {
         letterSpacing: nameSize * 0.12,
+        textAlign: 'center',
       }),
     ),
     ...lines.map((l, i) =>
