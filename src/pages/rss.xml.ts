@@ -15,7 +15,7 @@ import {
 import { feedPicture, feedPosts } from '../features/feed/feed-picture';
 import { sanitizeHtml } from '../features/security/rehype-sanitize-post';
 import { feedPath, siteUrl } from '../lib/paths';
-import { siteLogo } from '../features/sharing/share-meta';
+import { siteLogo } from '../features/sharing/post-share';
 
 // RSS 2.0 with the newest `site.feedItems` posts in full (a feed of every post in full grows by
 // tens of kilobytes a post). Items link to the post on this site; their picture (feed-picture.ts)

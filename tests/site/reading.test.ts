@@ -137,8 +137,8 @@ describe('the theme toggle', () => {
     },
   );
 
-  test('the head script is emitted byte for byte from src/scripts/theme-init.js, so a CSP can allow it by hash', async () => {
-    const source = await readFile(join(ROOT, 'src/scripts/theme-init.js'), 'utf8');
+  test('the head script is emitted byte for byte from src/components/theme-init.js, so a CSP can allow it by hash', async () => {
+    const source = await readFile(join(ROOT, 'src/components/theme-init.js'), 'utf8');
     const html = await readFile(
       join(site.dist, 'blog/2022-4-12-milvus-10k-stars/index.html'),
       'utf8',

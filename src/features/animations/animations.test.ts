@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { mediaManifest, type AnimationEntry } from '../media/manifest';
 import { renderVariant, sourceInfo } from '../media/variants';
 import { PHONE_MEDIA, rehypeAnimations } from './rehype-animations';
-import { animationFiles, needsPauseControl, stillFrameIndex } from './variants';
+import { animationFiles, needsPauseControl, stillFrameIndex } from './animation-variants';
 
 const animations = mediaManifest.filter((e): e is AnimationEntry => e.role === 'animation');
 const timeline = animations.find((e) => e.slug === 'milvus-10k-stars-timeline')!;

@@ -4,7 +4,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { mediaPath } from '../../lib/paths';
 import { fullSizeLink, mediaFrame } from '../figures/rehype-figures';
 import { findMedia, type AnimationEntry } from '../media/manifest';
-import { animationFiles, type AnimationFiles, type Composition } from './variants';
+import { animationFiles, type AnimationFiles, type Composition } from './animation-variants';
 
 /** Up to this viewport width a reader gets the phone composition (drawn for a 335-px column). */
 export const PHONE_MEDIA = '(max-width: 36rem)';

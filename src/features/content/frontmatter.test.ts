@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  normaliseWebUrl,
-  parseCalendarDate,
-  parseTags,
-  postFrontmatterSchema,
-  writtenDate,
-} from './frontmatter';
+import { parseCalendarDate, parseTags, postFrontmatterSchema, writtenDate } from './frontmatter';
 
 describe('parseCalendarDate', () => {
   test.each([
@@ -18,20 +12,6 @@ describe('parseCalendarDate', () => {
   test.each(['next Tuesday', '2022-02-30', '2022-13-01', '', 42, null, new Date('nope')])(
     'rejects %s',
     (input) => expect(parseCalendarDate(input)).toBeUndefined(),
-  );
-});
-
-describe('normaliseWebUrl', () => {
-  test.each([
-    ['assets.zilliz.com/1_c1b02d6ab8.png', 'https://assets.zilliz.com/1_c1b02d6ab8.png'],
-    ['http://milvus.io/blog/x.md', 'https://milvus.io/blog/x.md'],
-    ['//cdn.example.com/a.png', 'https://cdn.example.com/a.png'],
-    ['https://milvus.io/blog/', 'https://milvus.io/blog/'],
-  ])('%s → %s', (input, expected) => expect(normaliseWebUrl(input)).toEqual({ url: expected }));
-
-  test.each(['not a url', 'javascript:alert(1)', 'mailto:a@b.c', 'https://exa mple.com/'])(
-    'rejects %s',
-    (input) => expect(normaliseWebUrl(input)).toHaveProperty('error'),
   );
 });
 

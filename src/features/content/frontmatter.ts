@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { cleanText } from '../../lib/text';
+import { normaliseWebUrl } from '../../lib/web-url';
 
 /**
  * The frontmatter format shared by real Milvus blog posts, validated and normalised once.
@@ -50,34 +51,6 @@ export function writtenDate(rawFrontmatter: string): string | undefined {
 /** Midnight UTC of a calendar date: a stable instant for sorting and ISO output. */
 export function calendarDateToUtc({ year, month, day }: CalendarDate): Date {
   return new Date(Date.UTC(year, month - 1, day));
-}
-
-const SCHEME = /^[a-z][a-z\d+.-]*:/i;
-const BARE_HOST = /^[a-z\d-]+(\.[a-z\d-]+)+(:\d+)?(\/|$)/i;
-
-/**
- * Normalises a URL as Milvus posts write them: with or without a scheme, `//host/...`,
- * or plain `http://`. Web URLs come back as https; anything else is rejected with a reason.
- */
-export function normaliseWebUrl(raw: string): { url: string } | { error: string } {
-  const value = raw.trim();
-  let candidate = value;
-  if (value.startsWith('//')) candidate = `https:${value}`;
-  else if (!SCHEME.test(value) && BARE_HOST.test(value)) candidate = `https://${value}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(candidate);
-  } catch {
-    return { error: `"${value}" is not a URL (expected https://host/path or host/path)` };
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { error: `"${value}" must be an http(s) URL, not ${parsed.protocol}` };
-  }
-  if (/\s/.test(value)) {
-    return { error: `"${value}" is not a URL (it contains spaces)` };
-  }
-  parsed.protocol = 'https:';
-  return { url: parsed.href };
 }
 
 /** `"Data science, Database"`, a YAML list, or nothing: always a clean, de-duplicated list. */

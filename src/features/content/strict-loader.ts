@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatNote, notesOf } from '../markdown/build-notes';
+import { formatNote, notesOf } from '../../lib/build-notes';
 import { writtenDate } from './frontmatter';
 import { frontmatterProblems, listPostFiles, postFileProblems } from './post-files';
 

@@ -3,15 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { cleanText } from '../../lib/text';
-import { normaliseWebUrl } from '../content/frontmatter';
-
-/** Alt text that only names the file type or a number says nothing to a reader. */
-export function isMeaninglessAlt(alt: string | null | undefined): boolean {
-  const text = (alt ?? '').trim();
-  return (
-    !text || /^(cover|cover image|image|img|gif|picture|pic|photo|screenshot)?\s*\d*$/i.test(text)
-  );
-}
+import { isMeaninglessAlt } from '../../lib/alt-text';
+import { normaliseWebUrl } from '../../lib/web-url';
 
 function sameUrl(a: string, b: string): boolean {
   const left = normaliseWebUrl(a);

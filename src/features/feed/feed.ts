@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
-import { embedCard } from '../security/rehype-embed-cards';
+import { embedCard } from '../../lib/embed-card';
 
 /**
  * Post HTML for the feed. It is the page's HTML, which the pipeline already sanitised

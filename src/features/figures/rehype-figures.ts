@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
-import { isMeaninglessAlt } from '../cover/remark-lead-duplicates';
+import { isMeaninglessAlt } from '../../lib/alt-text';
 
 /** The prose column at its widest, in CSS px (global.css `--measure: 40rem`). Wider images get a full-size view. */
 export const COLUMN_WIDTH = 640;

@@ -3,7 +3,6 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
 import { normaliseCodeLanguage } from '../code/remark-code-languages';
-import { isMeaninglessAlt } from '../cover/remark-lead-duplicates';
 
 async function render(markdown: string, frontmatter: Record<string, unknown> = {}) {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });
@@ -36,12 +35,6 @@ describe('lead duplicates', () => {
     const { code } = await render('![Cover](https://a.example/c.png)', { title: 'T' });
     expect(code).toContain('c.png');
   });
-
-  test.each(['Gif2', 'Cover image', 'image', '', ' 3 '])('"%s" says nothing', (alt) =>
-    expect(isMeaninglessAlt(alt)).toBe(true),
-  );
-  test('a real description says something', () =>
-    expect(isMeaninglessAlt('Milvus timeline')).toBe(false));
 });
 
 test('obsolete align attributes become classes', async () => {

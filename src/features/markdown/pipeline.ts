@@ -22,7 +22,7 @@ import { remarkTagLikeText } from './remark-tag-like-text';
 import { rehypeShikiClasses, shikiConfig } from '../code/shiki-classes';
 import { rehypeRestoreCode, rehypeSetAsideCode } from '../code/set-aside-code';
 import { rehypeMathClasses } from '../math/rehype-math-classes';
-import { mediaRehypePlugins } from '../media/plugins';
+import { mediaRehypePlugins } from './media-plugins';
 import type { KnownPosts } from '../content/post-files';
 
 export interface PipelineOptions {

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Pluggable } from 'unified';
 import { VFile } from 'vfile';
-import { notesOf } from './build-notes';
+import { notesOf } from '../../lib/build-notes';
 
 /**
  * Runs single plugins on small inputs, for the unit tests beside them: HTML through rehype plugins,

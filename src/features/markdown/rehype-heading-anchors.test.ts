@@ -3,12 +3,8 @@ import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
 import { runRehype } from './plugin-testing';
-import {
-  milvusHeadingId,
-  milvusHeadingIds,
-  rehypeHeadingAnchors,
-  titleTargets,
-} from './rehype-heading-anchors';
+import { milvusHeadingId, milvusHeadingIds, titleTargets } from '../../lib/heading-ids';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 
 async function render(markdown: string) {
   const processor = await createMarkdownProcessor({ ...markdownPipeline, syntaxHighlight: false });

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { postPath } from '../../lib/paths';
 import { bareName, type KnownPosts } from '../content/post-files';
-import { addNote } from './build-notes';
+import { addNote } from '../../lib/build-notes';
 
 export interface PostLinksOptions {
   /** The posts this site has, by every name a link may use (`readKnownPosts`). */

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { normaliseWebUrl } from '../content/frontmatter';
+import { normaliseWebUrl } from '../../lib/web-url';
 
 /** Where the manifest's files live; builds run from the project root. */
 export const MEDIA_DIR = resolve(process.cwd(), 'src/assets/media');

@@ -1,8 +1,6 @@
-import { readdir } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
 import { formatBytes } from './format';
 import { filesOf, findMedia, mediaManifest } from './manifest';
-import { allVariants, MEDIA_EXTENSIONS } from './media-route';
 import { mediaFingerprint, sourceInfo } from './variants';
 
 describe('findMedia', () => {
@@ -83,15 +81,3 @@ test.each([
 ])('formatBytes(%d) = %s', (bytes, text) => expect(formatBytes(bytes)).toBe(text));
 test('formatBytes refuses nonsense', () =>
   expect(() => formatBytes(-1)).toThrow(/not a byte count/));
-
-test('every variant has a /media/ route for its extension, and a name of its own', async () => {
-  const routes = await readdir(new URL('../../pages/media/', import.meta.url));
-  expect(routes.sort()).toEqual(MEDIA_EXTENSIONS.map((ext) => `[name].${ext}.ts`).sort());
-  const variants = await allVariants();
-  expect(new Set(variants.map((v) => v.name)).size).toBe(variants.length);
-  for (const variant of variants)
-    expect(
-      MEDIA_EXTENSIONS.some((ext) => variant.name.endsWith(`.${ext}`)),
-      variant.name,
-    ).toBe(true);
-});

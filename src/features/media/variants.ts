@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { WALLPAPER_MASTERS } from '../wallpaper/masters';
 import { filesOf, MEDIA_DIR, mediaManifest, type MediaEntry } from './manifest';
 import { formatBytes } from './format';
+import { digest } from '../../lib/digest';
 
 /**
  * Files the site makes from the manifest's media with its own sharp code, for what
@@ -20,15 +20,13 @@ const CACHE_DIR = resolve(process.cwd(), 'node_modules/.cache/milestones-media')
 export const RECIPE_VERSION = 3;
 
 /**
- * A digest of every manifest file, the manifest itself, the wallpaper masters' safe areas and the
- * encoding recipe. The media plugins take it as an option, so it lands in Astro's config digest:
+ * A digest of every manifest file, the manifest itself and the encoding recipe (the media plugins add
+ * the wallpaper masters' safe areas). The media plugins take it as an option, so it lands in Astro's config digest:
  * replacing a media file (say, with the real original) clears Astro's cache of rendered posts,
  * whose markup names files and states their sizes. Media files only; never source code.
  */
 export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
-  const hash = createHash('sha256')
-    .update(String(RECIPE_VERSION))
-    .update(JSON.stringify(WALLPAPER_MASTERS));
+  const hash = createHash('sha256').update(String(RECIPE_VERSION));
   for (const entry of manifest) {
     hash.update(JSON.stringify(entry));
     for (const file of filesOf(entry)) {
@@ -40,11 +38,6 @@ export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest
     }
   }
   return hash.digest('hex').slice(0, 16);
-}
-
-/** A short digest of the given parts, for file names. */
-export function digest(...parts: (string | number)[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 10);
 }
 
 export interface Variant {

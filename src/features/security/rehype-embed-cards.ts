@@ -1,27 +1,9 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { addNote } from '../markdown/build-notes';
+import { addNote } from '../../lib/build-notes';
+import { embedCard } from '../../lib/embed-card';
 import { disallowedHost, type MediaKind } from './security';
-
-/** Names readers know embeds by; any other host is named by its host name. */
-const PROVIDERS: Array<[host: RegExp, name: string]> = [
-  [/(^|\.)vimeo\.com$/, 'Vimeo'],
-  [/(^|\.)spotify\.com$/, 'Spotify'],
-  [/(^|\.)youtube(-nocookie)?\.com$|^youtu\.be$/, 'YouTube'],
-  [/(^|\.)bilibili\.com$/, 'Bilibili'],
-  [/(^|\.)soundcloud\.com$/, 'SoundCloud'],
-  [/(^|\.)(twitter|x)\.com$/, 'X'],
-  [/(^|\.)codepen\.io$/, 'CodePen'],
-  [/(^|\.)google\.com$/, 'Google'],
-  [/(^|\.)loom\.com$/, 'Loom'],
-  [/(^|\.)figma\.com$/, 'Figma'],
-];
-
-export function providerName(url: URL): string {
-  const host = url.hostname.replace(/^www\./, '');
-  return PROVIDERS.find(([pattern]) => pattern.test(host))?.[1] ?? host;
-}
 
 const EMBEDS: Record<string, MediaKind> = { iframe: 'frames', video: 'media', audio: 'media' };
 
@@ -38,28 +20,6 @@ function sourceOf(node: Element): string | undefined {
       return child.properties.src;
   }
   return undefined;
-}
-
-const el = (tagName: string, className: string, children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties: { className: [className] },
-  children,
-});
-const txt = (value: string): ElementContent => ({ type: 'text', value });
-
-/** A link in place of an embed: who provides it, what it is (its title, when it has one) and where it lives. */
-export function embedCard(url: URL, title?: string): Element {
-  const shown = `${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  const children: ElementContent[] = [el('span', 'embed-card-provider', [txt(providerName(url))])];
-  if (title?.trim()) children.push(txt(': '), el('span', 'embed-card-title', [txt(title.trim())]));
-  children.push(txt(' '), el('span', 'embed-card-url', [txt(shown)]));
-  return {
-    type: 'element',
-    tagName: 'a',
-    properties: { href: url.href, className: ['embed-card'] },
-    children,
-  };
 }
 
 /**

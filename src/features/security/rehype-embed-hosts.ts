@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { addNote } from '../markdown/build-notes';
+import { addNote } from '../../lib/build-notes';
 import { disallowedHost, type MediaKind } from './security';
 
 const SOURCES: Record<string, Array<[attribute: string, kind: MediaKind]>> = {

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { VFile } from 'vfile';
-import { addNote } from '../markdown/build-notes';
+import { addNote } from '../../lib/build-notes';
 
 /**
  * Post HTML is the author's, and a post can carry anything raw HTML can (a `<meta http-equiv=refresh>`

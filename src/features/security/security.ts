@@ -37,7 +37,7 @@ export type MediaKind = keyof typeof allowedRemoteHosts;
  * scripts are files under `_astro/`; the pages' stylesheets are inlined after the build
  * (src/features/stylesheets/inline-stylesheets.ts) and allowed by their hashes too.
  */
-export const INLINE_SCRIPT_FILES = ['src/scripts/theme-init.js'] as const;
+export const INLINE_SCRIPT_FILES = ['src/components/theme-init.js'] as const;
 
 let hashes: string[] | undefined;
 /** Read once per process: every page of a build carries the same policy. */

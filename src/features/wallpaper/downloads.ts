@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { WallpaperEntry } from '../media/manifest';
-import { digest, sourceInfo, type Variant } from '../media/variants';
+import { digest } from '../../lib/digest';
+import { sourceInfo, type Variant } from '../media/variants';
 import { WALLPAPER_MASTERS, wallpaperCrop, type Box, type WallpaperMaster } from './masters';
 import { WALLPAPER_SIZES, type WallpaperOrientation, type WallpaperSize } from './sizes';
 

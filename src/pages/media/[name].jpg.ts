@@ -1,4 +1,4 @@
-import { mediaPaths, serveMedia } from '../../features/media/media-route';
+import { mediaPaths, serveMedia } from '../../features/media-route/media-route';
 
 export const getStaticPaths = () => mediaPaths('jpg');
 export const GET = serveMedia;

@@ -1,4 +1,4 @@
-import { mediaPaths, serveMedia } from '../../features/media/media-route';
+import { mediaPaths, serveMedia } from '../../features/media-route/media-route';
 
 export const getStaticPaths = () => mediaPaths('png');
 export const GET = serveMedia;

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 // Type-only imports: erased at build time, so a cache hit never loads satori or sharp.
 import type { Font as SatoriFont, SatoriNode } from 'satori';
 import type { JpegOptions, Sharp, SharpOptions } from 'sharp';
+import { SHARE_CARD } from './card-size.ts';
 
 /**
  * Share cards (Open Graph / X summary_large_image), 1200x630 JPEGs laid out with satori
@@ -21,8 +22,8 @@ import type { JpegOptions, Sharp, SharpOptions } from 'sharp';
  * draws cards whose post changed; a hit touches neither the fonts nor satori nor sharp.
  */
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+export const CARD_WIDTH = SHARE_CARD.width;
+export const CARD_HEIGHT = SHARE_CARD.height;
 /** Crawlers fetch the card on every share; 100 KB keeps that fast on any connection. */
 export const CARD_MAX_BYTES = 100_000;
 /** Bump when the design changes, so cached cards from the old design are not reused. */
@@ -144,7 +145,7 @@ export function cardLayout(input: CardInput, coverSize?: Size): CardLayout {
       },
     };
   }
-  const long = guessWidth(cleanText(input.title)) > LONG_TITLE_EMS;
+  const long = guessWidth(cardText(input.title)) > LONG_TITLE_EMS;
   if (coverSize.width / coverSize.height >= WIDE_COVER_ASPECT) {
     const size = fitSize(coverSize, {
       width: CARD_WIDTH - 2 * PAD,
@@ -791,7 +792,7 @@ function isJoiner(codePoint: number): boolean {
 }
 
 /** Control characters and line breaks become spaces; runs of spaces collapse. */
-function cleanText(text: string): string {
+function cardText(text: string): string {
   return (
     text
       .normalize('NFC')
@@ -1141,12 +1142,12 @@ interface PreparedTexts {
 
 /** Cleans the texts, picks their fonts, draws their emoji, and lists what no font draws. */
 async function prepareTexts(input: CardInput, withSiteLine: boolean): Promise<PreparedTexts> {
-  const title = fontsFor(cleanText(input.title), 700);
-  const siteName = fontsFor(cleanText(input.siteName), withSiteLine ? 500 : 700);
+  const title = fontsFor(cardText(input.title), 700);
+  const siteName = fontsFor(cardText(input.siteName), withSiteLine ? 500 : 700);
   // The eyebrow is drawn upper-case, so its fonts are chosen for the upper-case letters.
   const siteUpper = fontsFor(siteName.text.toUpperCase(), 700);
-  const byline = fontsFor(cleanText(input.byline), 500);
-  const host = fontsFor(cleanText(input.host), 500);
+  const byline = fontsFor(cardText(input.byline), 500);
+  const host = fontsFor(cardText(input.host), 500);
   const parts = [title, siteName, siteUpper, byline, host];
   const missing = [
     ...new Set([...title.missing, ...siteName.missing, ...byline.missing, ...host.missing]),

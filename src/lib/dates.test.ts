@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from 'vitest';
-import { calendarDateToUtc } from './frontmatter';
+import { calendarDateToUtc } from '../features/content/frontmatter';
 import { formatPostDate, isoDay } from './dates';
 
 const originalTz = process.env.TZ;

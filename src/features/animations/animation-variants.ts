@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { AnimationEntry } from '../media/manifest';
-import { digest, imageType, sourceInfo, type SourceInfo, type Variant } from '../media/variants';
+import { digest } from '../../lib/digest';
+import { imageType, sourceInfo, type SourceInfo, type Variant } from '../media/variants';
 
 /** The files served for one composition of an animation (the wide original, or its phone version). */
 export interface Composition {

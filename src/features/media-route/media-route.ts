@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { animationFiles, compositionVariants } from '../animations/variants';
+import { animationFiles, compositionVariants } from '../animations/animation-variants';
 import { wallpaperDownloads } from '../wallpaper/downloads';
-import { mediaManifest, type MediaEntry } from './manifest';
-import { renderVariant, type Variant } from './variants';
+import { mediaManifest, type MediaEntry } from '../media/manifest';
+import { renderVariant, type Variant } from '../media/variants';
 
 /** Every file served under `/media/`: the animations' variants and the wallpaper downloads. (Covers go through astro:assets.) */
 export async function allVariants(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LIMITS, seoTags, serializeJsonLd, type PageSeo } from './meta';
+import { LIMITS, seoTags, serializeJsonLd, type PageSeo } from './seo-tags';
 
 const title =
   'A "quoted" <title> & </script><script>alert(1)</script> with 🚀 emoji, long enough to need cutting for X';

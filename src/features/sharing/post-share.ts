@@ -1,10 +1,8 @@
 import { site } from '../../config/site';
 import { absoluteUrl, defaultCardPath, iconPath, postCardPath } from '../../lib/paths';
+import { SHARE_CARD } from './card/card-size';
 import { SITE_ICONS } from './icons';
-import type { ArticleMeta, ShareImageMeta } from './meta';
-
-/** 1200×630 (1.91:1) JPEG: what X's summary_large_image, Facebook and LinkedIn show uncropped. */
-export const SHARE_CARD = { width: 1200, height: 630, type: 'image/jpeg' } as const;
+import type { ArticleMeta, ShareImageMeta } from './seo-tags';
 
 export interface PostShare {
   /** rel=canonical: where the post was first published (`canonicalUrl`), else this page. */

@@ -1,4 +1,4 @@
-import { formatPostDate } from '../content/dates';
+import { formatPostDate } from '../../lib/dates';
 import { truncate } from '../../lib/text';
 
 /**
