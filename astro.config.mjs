@@ -12,6 +12,7 @@ import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets
 import { site } from './src/config/site.ts';
 import { base } from './src/lib/paths.ts';
 import { listedInSitemap } from './src/features/sharing/sitemap-filter.ts';
+import { mediaNote } from './src/features/media-pull/media-integration.ts';
 
 export default defineConfig({
   site: site.url,
@@ -42,6 +43,8 @@ export default defineConfig({
     inlineStylesheets(),
     // After the inlining: completes the pages' policy with the inline stylesheets' hashes.
     securityHeadersFile(),
+    // One line: how many remote media files have no local copy, and the command that fetches them.
+    mediaNote(),
     sitemap({
       filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
     }),

@@ -27,6 +27,7 @@ const FEATURE_IMPORTS = {
   content: ['cover', 'sharing'],
   feed: ['content', 'cover', 'media', 'sharing'],
   'media-route': ['animations', 'media', 'wallpaper'],
+  'media-pull': ['content', 'media'],
   markdown: [
     'animations',
     'code',

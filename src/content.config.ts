@@ -4,6 +4,8 @@ import { postFrontmatterSchema } from './features/content/frontmatter';
 import { entryIdFromPath } from './lib/paths';
 import { strictLoader } from './features/content/strict-loader';
 import { POSTS_DIR, POSTS_PATTERN } from './features/content/post-files';
+import { MEDIA_DATA_FILE } from './features/media/media-files';
+import { localCoverPath } from './features/cover/cover';
 import { mediaSettingsSchema } from './features/media/media-data';
 
 const blog = defineCollection({
@@ -16,15 +18,22 @@ const blog = defineCollection({
     }),
     { dir: POSTS_DIR },
   ),
-  schema: postFrontmatterSchema,
+  // The cover's local copy, when the site has one, is imported here, the one place astro:assets
+  // imports a file by path: only the covers in use reach the build.
+  schema: ({ image }) =>
+    postFrontmatterSchema.transform(async (post) => {
+      const local = localCoverPath(post.cover);
+      return { ...post, coverImage: local ? await image().parseAsync(local) : undefined };
+    }),
 });
 
 /**
  * Per-URL media settings, `src/content/media.yaml`: entries keyed by the remote URL, schema and
- * defaults in src/features/media/media-data.ts.
+ * defaults in src/features/media/media-data.ts. (The markdown pipeline, which runs before
+ * collections exist, reads the same file through media-files.ts.)
  */
 const media = defineCollection({
-  loader: file('./src/content/media.yaml'),
+  loader: file(`./${MEDIA_DATA_FILE}`),
   schema: mediaSettingsSchema,
 });
 

@@ -23,10 +23,10 @@ const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 export async function run({ context }) {
   await context.build();
-  const { mediaManifest } = await context.load('src/features/media/manifest.ts');
-  const { MEDIA_DIR } = await context.load('src/features/media/manifest.ts');
+  const { mediaIndex, MEDIA_DIR } = await context.load('src/features/media/media-files.ts');
+  const mediaManifest = [...mediaIndex().entries.values()];
   const sourceBytes = async (entry) => (await stat(join(MEDIA_DIR, entry.file))).size;
-  // Which manifest entry a served file comes from: variants start with the entry's slug, and
+  // Which media entry a served file comes from: variants start with the entry's slug, and
   // astro:assets names its files after the source file.
   const entryFor = (url) => {
     const name = basename(new URL(url).pathname);

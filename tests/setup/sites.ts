@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import {
 } from '../../scripts/project-copy.mjs';
 import { serveSite } from '../../scripts/serve.mjs';
 import { writeManyPosts } from '../support/many-posts';
+import { writeOriginals } from '../support/media-originals';
 import { postsNamedIn, SITE_NAMES, type BuiltSite, type SiteName } from '../support/sites';
 
 /**
@@ -144,6 +146,50 @@ export default async function setup(project: TestProject) {
         '/milestones/',
       );
     }),
+    // The next milestone post beside the seed, its media pulled from a folder of originals (twice:
+    // the second pull must fetch nothing), then built offline.
+    job(['media-pull'], async () => {
+      const site = await warmCopy('media-pull');
+      await cp(join(ROOT, 'tests/fixtures/media-pull'), site.contentDir, { recursive: true });
+      const originals = join(site.dir, 'originals');
+      await writeOriginals(originals);
+      const pull = () => run(site.dir, [join(ROOT, 'scripts/media-pull.mjs'), '--from', originals]);
+      const first = await pull();
+      const second = await pull();
+      const build = await astroBuild(site.dir);
+      await record('media-pull', site.dir, {
+        code: build.code,
+        output: [
+          `=== pull 1: exit ${first.code} ===`,
+          first.output,
+          `=== pull 2: exit ${second.code} ===`,
+          second.output,
+          '=== build ===',
+          build.output,
+        ].join('\n'),
+      });
+    }),
+    // The next milestone as an author makes it with the kit: a fictional project's data file
+    // drawn into the media folder (which writes its media data entries), and a post that is
+    // exactly the markdown `draw` printed, built offline.
+    job(['milestone-kit'], async () => {
+      const site = await warmCopy('milestone-kit');
+      await cp(join(ROOT, 'tests/fixtures/milestone'), join(site.dir, 'src/assets/media/kestrel'), {
+        recursive: true,
+      });
+      const draw = await run(site.dir, [
+        'src/features/milestone-kit/cli.ts',
+        'draw',
+        'src/assets/media/kestrel/kestrel.yaml',
+      ]);
+      const markdown = draw.output.split('Markdown for the post:\n\n')[1] ?? '';
+      await writeFile(join(site.contentDir, '2031-9-30-kestrel-1m-stars.md'), markdown);
+      const build = await astroBuild(site.dir);
+      await record('milestone-kit', site.dir, {
+        code: draw.code === 0 ? build.code : draw.code,
+        output: ['=== draw ===', draw.output, '=== build ===', build.output].join('\n'),
+      });
+    }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
     job(['broken'], async () => {
@@ -168,6 +214,17 @@ export default async function setup(project: TestProject) {
     await browser.close();
     await rm(runDir, { recursive: true, force: true });
   };
+}
+
+/** Runs a Node script with the project's Node in `dir`, collecting what it prints. */
+function run(dir: string, args: string[]): Promise<BuildResult> {
+  return new Promise((done) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/node'), args, { cwd: dir });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => done({ code, output }));
+  });
 }
 
 /** The folder a build ran in, once it is done (or has failed): later builds copy its caches. */

@@ -14,6 +14,8 @@ export const SITE_NAMES = [
   'base-path-slashes',
   'base-path-leading',
   'media-swap',
+  'media-pull',
+  'milestone-kit',
   'broken',
 ] as const;
 export type SiteName = (typeof SITE_NAMES)[number];

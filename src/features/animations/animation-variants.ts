@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { AnimationEntry } from '../media/manifest';
+import { MEDIA_DATA_FILE, type MediaEntry } from '../media/media-files';
 import { digest } from '../../lib/digest';
 import { imageType, sourceInfo, type SourceInfo, type Variant } from '../media/variants';
 
@@ -21,7 +21,7 @@ export interface Composition {
 }
 
 export interface AnimationFiles {
-  entry: AnimationEntry;
+  entry: MediaEntry;
   wide: Composition;
   phone?: Composition;
   /** WCAG 2.2.2: the animation loops or runs longer than five seconds. */
@@ -36,8 +36,8 @@ export function needsPauseControl(
 }
 
 /**
- * The frame that carries the message: `stillFrame` from the manifest (negative counts from the
- * end), by default the last frame. Out of range is a manifest error.
+ * The frame that carries the message: `stillFrame` from the data file (negative counts from the
+ * end), by default the last frame. Out of range is a data file error.
  */
 export function stillFrameIndex(
   frames: number,
@@ -48,7 +48,7 @@ export function stillFrameIndex(
   const index = wanted < 0 ? frames + wanted : wanted;
   if (!Number.isInteger(wanted) || index < 0 || index >= frames) {
     throw new Error(
-      `src/features/media/manifest.ts: stillFrame ${wanted} for ${where} is not a frame of its ${frames}`,
+      `${MEDIA_DATA_FILE}: stillFrame ${wanted} for ${where} is not a frame of its ${frames}`,
     );
   }
   return index;
@@ -56,19 +56,15 @@ export function stillFrameIndex(
 
 const ANIMATED = ['gif', 'webp', 'png'];
 
-async function composition(
-  entry: AnimationEntry,
-  file: string,
-  slug: string,
-): Promise<Composition> {
+async function composition(entry: MediaEntry, file: string, slug: string): Promise<Composition> {
   const ext = file.split('.').pop()!.toLowerCase();
   if (!ANIMATED.includes(ext)) {
     throw new Error(
-      `src/features/media/manifest.ts: animation "${file}" must be a GIF, WebP or PNG (APNG) file`,
+      `${MEDIA_DATA_FILE}: animation "${file}" must be a GIF, WebP or PNG (APNG) file`,
     );
   }
   const info = await sourceInfo(file, entry);
-  const stillFrame = stillFrameIndex(info.frames, entry.stillFrame, `"${file}"`);
+  const stillFrame = stillFrameIndex(info.frames, entry.settings.stillFrame, `"${file}"`);
   const size = { width: info.width, height: info.height };
   return {
     file,
@@ -111,10 +107,10 @@ async function composition(
   };
 }
 
-const cache = new Map<AnimationEntry, Promise<AnimationFiles>>();
+const cache = new Map<MediaEntry, Promise<AnimationFiles>>();
 
-/** The files of an animation: its wide composition and, when the manifest names one, its phone composition. */
-export function animationFiles(entry: AnimationEntry): Promise<AnimationFiles> {
+/** The files of an animation: its wide composition and, when the data file names one, its phone composition. */
+export function animationFiles(entry: MediaEntry): Promise<AnimationFiles> {
   let files = cache.get(entry);
   if (!files) {
     files = (async () => {

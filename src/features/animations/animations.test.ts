@@ -4,12 +4,12 @@ import { h } from 'hastscript';
 import sharp, { type SharpOptions } from 'sharp';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { mediaManifest, type AnimationEntry } from '../media/manifest';
+import { mediaIndex } from '../media/media-files';
 import { renderVariant, sourceInfo } from '../media/variants';
 import { PHONE_MEDIA, rehypeAnimations } from './rehype-animations';
 import { animationFiles, needsPauseControl, stillFrameIndex } from './animation-variants';
 
-const animations = mediaManifest.filter((e): e is AnimationEntry => e.role === 'animation');
+const animations = [...mediaIndex().entries.values()].filter((e) => e.role === 'animation');
 const timeline = animations.find((e) => e.slug === 'milvus-10k-stars-timeline')!;
 
 /** Decoded RGBA pixels. */
@@ -30,12 +30,12 @@ describe('needsPauseControl (WCAG 2.2.2)', () => {
 });
 
 describe('the still: the frame that carries the message', () => {
-  test('is the last frame unless the manifest says otherwise; negative counts from the end', () => {
+  test('is the last frame unless the data file says otherwise; negative counts from the end', () => {
     expect(stillFrameIndex(37, undefined, 'x')).toBe(36);
     expect(stillFrameIndex(37, 0, 'x')).toBe(0);
     expect(stillFrameIndex(37, -2, 'x')).toBe(35);
     expect(() => stillFrameIndex(8, 8, '"a.gif"')).toThrow(
-      /manifest\.ts: stillFrame 8 for "a\.gif" is not a frame of its 8/,
+      /media\.yaml: stillFrame 8 for "a\.gif" is not a frame of its 8/,
     );
     expect(() => stillFrameIndex(8, -9, 'x')).toThrow(/not a frame/);
     expect(() => stillFrameIndex(8, 1.5, 'x')).toThrow(/not a frame/);
@@ -63,8 +63,11 @@ describe('the still: the frame that carries the message', () => {
     },
   );
 
-  test('stillFrame in the manifest picks another frame, under another file name', async () => {
-    const first = await animationFiles({ ...timeline, stillFrame: 0 });
+  test('stillFrame in the data file picks another frame, under another file name', async () => {
+    const first = await animationFiles({
+      ...timeline,
+      settings: { ...timeline.settings, stillFrame: 0 },
+    });
     const last = await animationFiles(timeline);
     expect(first.wide.still.name).not.toBe(last.wide.still.name);
     const info = await sourceInfo(timeline.file, timeline);
@@ -143,7 +146,7 @@ describe('rehypeAnimations', () => {
     );
   });
 
-  test('a linked animation keeps its link, without a second link inside it; images the manifest does not know are left alone', async () => {
+  test('a linked animation keeps its link, without a second link inside it; images the site has no copy of are left alone', async () => {
     const html = await run(
       h(null, [
         h('p', [h('a', { href: 'https://milvus.io/' }, [h('img', { src, alt: 'A' })])]),

@@ -3,7 +3,8 @@ import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { mediaPath } from '../../lib/paths';
 import { fullSizeLink, mediaFrame } from '../figures/rehype-figures';
-import { findMedia, type AnimationEntry } from '../media/manifest';
+import { findMedia, type MediaEntry } from '../media/media-files';
+import { roleOf } from '../media/used-media';
 import { animationFiles, type AnimationFiles, type Composition } from './animation-variants';
 
 /** Up to this viewport width a reader gets the phone composition (drawn for a 335-px column). */
@@ -130,17 +131,24 @@ export interface AnimationOptions {
   fingerprint?: string;
 }
 
+/** The entry of an image the site has a local copy of, when its role is animation (given, or inferred from its frames). */
+export async function animationEntry(src: string): Promise<MediaEntry | undefined> {
+  const entry = findMedia(src);
+  return entry && (await roleOf(entry, { kind: 'image' })) === 'animation' ? entry : undefined;
+}
+
 /**
- * Animations the media manifest knows (by their remote address) become local `<picture>`s:
+ * Images the site has a local copy of that are animations (the data file says so, or the file
+ * has more than one frame) become local `<picture>`s:
  * animated WebP with every frame, the original GIF as fallback, a phone composition for narrow
  * screens, and the message frame as a still for print, reduced motion and the pause control;
  * with a full-size view and, for looping animations, a pause button over the image's corner.
  */
 export function rehypeAnimations(_options: AnimationOptions = {}) {
   return async (tree: Root) => {
-    const found: {
+    const candidates: {
       img: Element;
-      entry: AnimationEntry;
+      entry: MediaEntry;
       parent: Element | Root;
       index: number;
       linked?: Element;
@@ -158,10 +166,14 @@ export function rehypeAnimations(_options: AnimationOptions = {}) {
             ? onlyImage
             : undefined;
       const entry = img ? findMedia(String(img.properties.src ?? '')) : undefined;
-      if (!img || entry?.role !== 'animation') return undefined;
-      found.push({ img, entry, parent, index, linked: img === node ? undefined : node });
+      if (!img || !entry) return undefined;
+      candidates.push({ img, entry, parent, index, linked: img === node ? undefined : node });
       return SKIP;
     });
+    const animated = await Promise.all(
+      candidates.map(({ img }) => animationEntry(String(img.properties.src))),
+    );
+    const found = candidates.filter((_, n) => animated[n]);
     const files = await Promise.all(found.map(({ entry }) => animationFiles(entry)));
     found.forEach(({ img, parent, index, linked }, n) => {
       const id = `animation-${n + 1}-${files[n]!.entry.slug}`;

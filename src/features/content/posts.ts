@@ -64,9 +64,10 @@ async function summarise(entry: PostEntry): Promise<PostSummary> {
     tags,
     path,
     url,
-    cover: await resolveCover(
+    cover: resolveCover(
       cover,
       (cover && coverAltFromMarkdown(body, { title, cover })) || title,
+      entry.data.coverImage,
     ),
     readingMinutes: readingMinutes(body, site.wordsPerMinute),
     hasCode: CODE_FENCE.test(body) || /<pre[\s>]/.test(entry.rendered?.html ?? ''),

@@ -59,8 +59,8 @@ describe('one title, one cover', () => {
     ).toBe('<p>Intro.</p>\n<p>Text.</p>');
   });
 
-  test('a title h1 after other content is a section, not a duplicate; the cover far down the post stays', async () => {
-    const far = `One.\n\nTwo.\n\nThree.\n\nFour.\n\n![Cover](${COVER})`;
+  test('a title h1 after other content is a section, not a duplicate; the cover far down the post stays when a picture comes before it', async () => {
+    const far = `One.\n\n![Chart](https://x.example/c.png)\n\nThree.\n\nFour.\n\n![Cover](${COVER})`;
     expect(await body(far)).toContain('cover_123.png');
     expect(await body("Intro.\n\n# What's New in Milvus 2.1")).toContain('<h1>');
   });
@@ -83,5 +83,27 @@ describe('one title, one cover', () => {
       'A lighthouse',
     );
     expect(coverAltFromMarkdown(`![Cover](${COVER})`, head)).toBeUndefined();
+  });
+});
+
+describe('the cover repeated in another form or further down', () => {
+  test.each([
+    'http://ASSETS.zilliz.com/cover_123.png?width=800',
+    '//www.assets.zilliz.com/cover%5F123.png',
+    'https://assets.zilliz.com/cover_123.png#top',
+  ])('%s is the cover', async (url) => {
+    expect(await body(`![Cover](${url})\n\nText.`)).toBe('<p>Text.</p>');
+  });
+
+  test('the body’s first picture is the cover even after the opening blocks; a later repeat stays', async () => {
+    const opening = ['One.', 'Two.', 'Three.', 'Four.', 'Five.'].join('\n\n');
+    expect(await body(`${opening}\n\n![](${COVER})\n\nSix.`)).not.toContain('<img');
+    expect(
+      await body(`${opening}\n\n![Chart](https://x.example/chart.png)\n\n![](${COVER})`),
+    ).toContain(COVER);
+  });
+
+  test('another file is not the cover', async () => {
+    expect(await body('![Cover](https://assets.zilliz.com/cover_124.png)')).toContain('<img');
   });
 });

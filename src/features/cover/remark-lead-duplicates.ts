@@ -6,10 +6,25 @@ import { cleanText } from '../../lib/text';
 import { isMeaninglessAlt } from '../../lib/alt-text';
 import { normaliseWebUrl } from '../../lib/web-url';
 
-function sameUrl(a: string, b: string): boolean {
-  const left = normaliseWebUrl(a);
-  const right = normaliseWebUrl(b);
-  return 'url' in left && 'url' in right && left.url === right.url;
+/**
+ * Whether two addresses name one file, however each is spelled: scheme or none, `//`, host case,
+ * percent-encoding, a query (CDNs resize by query) or a fragment.
+ */
+export function sameUrl(a: string, b: string): boolean {
+  const key = (url: string) => {
+    const result = normaliseWebUrl(url);
+    if (!('url' in result)) return undefined;
+    const parsed = new URL(result.url);
+    let path = parsed.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // Kept as written.
+    }
+    return `${parsed.host.replace(/^www\./, '')}${path}`;
+  };
+  const left = key(a);
+  return left !== undefined && left === key(b);
 }
 
 /**
@@ -96,6 +111,13 @@ function loneImage(node: RootContent): LoneImage | undefined {
   };
 }
 
+/** Whether a block holds a picture anywhere (markdown or raw HTML). */
+function containsImage(node: RootContent): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return true;
+  if (node.type === 'html') return /<img\b/i.test(node.value);
+  return 'children' in node && (node.children as RootContent[]).some(containsImage);
+}
+
 /** The text of a level-1 heading, in Markdown or raw HTML (`<h1>Title</h1>`). */
 function h1Text(node: RootContent): string | undefined {
   if (node.type === 'heading' && node.depth === 1) return toString(node);
@@ -153,6 +175,18 @@ export function leadingDuplicates(tree: Root, { title, cover }: PostHead): Leadi
     if (cover && image && sameUrl(image.url, cover)) {
       indexes.push(index);
       if (!coverAlt && image.described) coverAlt = cleanText(image.described);
+    }
+  }
+  // Further down, the cover repeated as the body's first picture is still the cover.
+  if (cover && !indexes.some((i) => loneImage(tree.children[i]!))) {
+    for (const [index, node] of tree.children.entries()) {
+      const image = loneImage(node);
+      if (!image && !containsImage(node)) continue;
+      if (image && sameUrl(image.url, cover)) {
+        indexes.push(index);
+        if (!coverAlt && image.described) coverAlt = cleanText(image.described);
+      }
+      break;
     }
   }
   return { indexes, coverAlt };

@@ -88,20 +88,19 @@ export function rehypeFigures() {
       let content = node.children.find((child) => child.type === 'element')!;
       const width = Number(img.properties.width);
       const height = Number(img.properties.height);
-      if (
-        content === img &&
-        width > COLUMN_WIDTH &&
-        height > 0 &&
-        typeof img.properties.src === 'string'
-      ) {
+      // A local picture names its original (rehype-local-pictures); a remote one is its own.
+      const fullSize = img.properties.dataOriginal ?? img.properties.src;
+      delete img.properties.dataOriginal;
+      if (content === img && width > COLUMN_WIDTH && height > 0 && typeof fullSize === 'string') {
         const id = typeof img.properties.id === 'string' ? img.properties.id : `figure-${++wide}`;
         img.properties.id = id;
-        content = mediaFrame(img, [fullSizeLink({ href: img.properties.src, width, height }, id)]);
+        content = mediaFrame(img, [fullSizeLink({ href: fullSize, width, height }, id)]);
       }
       parent.children[index] = h('figure', [content, h('figcaption', caption)]);
       return [SKIP, index + 1];
     });
     visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'img') delete node.properties.dataOriginal;
       if (node.tagName !== 'img' || !/^(https?:)?\/\//i.test(String(node.properties.src ?? '')))
         return;
       node.properties.loading ??= 'lazy';

@@ -122,3 +122,23 @@ describe('links written for milvus.io land, with or without ? . , : !', () => {
     expect($('.heading-alias').length).toBe(0);
   });
 });
+
+describe('captioned figures', () => {
+  test('get an id from their caption, after the headings’ ids and never one of theirs, with milvus.io’s spelling as an alias', async () => {
+    const { h } = await import('hastscript');
+    const { unified } = await import('unified');
+    const { toHtml } = await import('hast-util-to-html');
+    const tree = h(null, [
+      h('h2', 'Star growth'),
+      h('figure', [h('img', { src: 'a.png', alt: '' }), h('figcaption', 'Star growth')]),
+      h('figure', [h('img', { src: 'b.png', alt: '' }), h('figcaption', 'Since 2019: 35K')]),
+      h('figure', [h('img', { src: 'c.png', alt: '' })]),
+    ]);
+    const out = toHtml((await unified().use(rehypeHeadingAnchors).run(tree)) as typeof tree);
+    expect(out).toContain(
+      '<figure id="star-growth-1"><img src="a.png" alt=""><figcaption><span id="Star-growth" class="heading-alias"></span>Star growth</figcaption></figure>',
+    );
+    expect(out).toContain('<figure id="since-2019-35k">');
+    expect(out).toContain('<figure><img src="c.png"');
+  });
+});

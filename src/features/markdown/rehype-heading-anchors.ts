@@ -32,16 +32,19 @@ function aliasSpan(id: string): Element {
  *   leave out), so posts' own `#Special-event` links land;
  * - a "link to this section" anchor after the heading (outside it, so the heading's accessible
  *   name and Astro's heading text stay the plain heading text), both wrapped in `.heading`.
- * Ids already in the document are kept and never duplicated, and the title's targets (the
- * layout's h1, see `titleTargets`) are reserved so that no heading takes them.
+ * Captioned figures get an id from their caption the same way. Ids already in the document are
+ * kept and never duplicated, and the title's targets (the layout's h1, see `titleTargets`) are
+ * reserved so that no heading takes them.
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root, file: VFile) => {
     const taken = new Set<string>();
     const headings: Element[] = [];
+    const figures: Element[] = [];
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
       if (HEADING.test(node.tagName)) headings.push(node);
+      if (node.tagName === 'figure') figures.push(node);
     });
 
     const slugger = new Slugger();
@@ -58,6 +61,22 @@ export function rehypeHeadingAnchors() {
       while (taken.has(id)) id = slugger.slug(textOf(heading));
       heading.properties.id = id;
       taken.add(id);
+    }
+    // A captioned figure is linkable as a heading is, by its caption (posts exported from Medium
+    // link to their captions), with milvus.io's spelling as an alias inside the caption.
+    for (const figure of figures) {
+      const caption = figure.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
+      );
+      const text = caption ? textOf(caption).trim() : '';
+      if (!caption || !text || typeof figure.properties.id === 'string') continue;
+      let id = slugger.slug(text);
+      while (taken.has(id)) id = slugger.slug(text);
+      figure.properties.id = id;
+      taken.add(id);
+      const aliases = milvusHeadingIds(text).filter((alias) => !taken.has(alias));
+      for (const alias of aliases) taken.add(alias);
+      caption.children.unshift(...aliases.map(aliasSpan));
     }
 
     visit(tree, 'element', (node: Element, index, parent) => {

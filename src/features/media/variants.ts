@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
-import { filesOf, MEDIA_DIR, mediaManifest, type MediaEntry } from './manifest';
+import { filesOf, MEDIA_DATA_FILE, MEDIA_DIR, mediaIndex, type MediaEntry } from './media-files';
 import { formatBytes } from './format';
 import { digest } from '../../lib/digest';
 
 /**
- * Files the site makes from the manifest's media with its own sharp code, for what
+ * Files the site makes from the media it owns with its own sharp code, for what
  * `astro:assets` cannot do: animated WebP chosen lossless or lossy per file, the still of one
  * given frame, crops from the wallpaper masters, and byte counts known while the markdown is
  * rendered (the wallpaper card states them). Each file is served at `/media/<name>` by
@@ -20,15 +20,21 @@ const CACHE_DIR = resolve(process.cwd(), 'node_modules/.cache/milestones-media')
 export const RECIPE_VERSION = 3;
 
 /**
- * A digest of every manifest file, the manifest itself and the encoding recipe (the media plugins add
- * the wallpaper masters' safe areas). The media plugins take it as an option, so it lands in Astro's config digest:
- * replacing a media file (say, with the real original) clears Astro's cache of rendered posts,
- * whose markup names files and states their sizes. Media files only; never source code.
+ * A digest of the data file's settings, the lock, the data file's own files and the encoding
+ * recipe. The media plugins take it as an option, so it lands in Astro's config digest: pulling
+ * media or replacing a file (say, with the real original) clears Astro's cache of rendered posts,
+ * whose markup names files and states their sizes. Pulled files are named by the lock's hashes;
+ * the data file's are read. Media files only; never source code.
  */
-export function mediaFingerprint(manifest: readonly MediaEntry[] = mediaManifest): string {
+export function mediaFingerprint(
+  entries: Iterable<MediaEntry> = mediaIndex().entries.values(),
+): string {
   const hash = createHash('sha256').update(String(RECIPE_VERSION));
-  for (const entry of manifest) {
+  const { lock } = mediaIndex();
+  hash.update(JSON.stringify(lock));
+  for (const entry of entries) {
     hash.update(JSON.stringify(entry));
+    if (!entry.settings.file) continue;
     for (const file of filesOf(entry)) {
       try {
         hash.update(readFileSync(join(MEDIA_DIR, file)));
@@ -70,7 +76,7 @@ export interface SourceInfo {
 
 const sources = new Map<string, Promise<SourceInfo>>();
 
-/** Reads a manifest file once; a missing or unreadable file names the manifest entry. */
+/** Reads a media file once; a missing or unreadable file names its entry. */
 export function sourceInfo(file: string, entry: Pick<MediaEntry, 'remote'>): Promise<SourceInfo> {
   let info = sources.get(file);
   if (!info) {
@@ -78,14 +84,14 @@ export function sourceInfo(file: string, entry: Pick<MediaEntry, 'remote'>): Pro
       const path = join(MEDIA_DIR, file);
       const data = await readFile(path).catch(() => {
         throw new Error(
-          `src/features/media/manifest.ts: file "${file}" for ${entry.remote} does not exist in src/assets/media/`,
+          `${MEDIA_DATA_FILE}: file "${file}" for ${entry.remote} does not exist in src/assets/media/ (run npm run media:pull, or fix the entry)`,
         );
       });
       const meta = await sharp(data, { animated: true })
         .metadata()
         .catch((error: Error) => {
           throw new Error(
-            `src/features/media/manifest.ts: file "${file}" for ${entry.remote} is not an image sharp can read (${error.message})`,
+            `${MEDIA_DATA_FILE}: file "${file}" for ${entry.remote} is not an image sharp can read (${error.message})`,
           );
         });
       const frames = meta.pages ?? 1;
@@ -164,5 +170,18 @@ export async function variantSize(variant: Variant): Promise<{ bytes: number; te
 /** The MIME type of an image file by its extension. */
 export function imageType(file: string): string {
   const ext = file.split('.').pop()!.toLowerCase();
-  return ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
+  return ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : `image/${ext}`;
+}
+
+/** The file as it is, served under `/media/` (the full-size view of a picture). */
+export async function originalVariant(entry: MediaEntry): Promise<Variant> {
+  const info = await sourceInfo(entry.file, entry);
+  const ext = entry.file.split('.').pop()!.toLowerCase().replace('jpeg', 'jpg');
+  return {
+    name: `${entry.slug}.${info.hash}.${ext}`,
+    contentType: imageType(entry.file),
+    width: info.width,
+    height: info.height,
+    encode: () => readFile(info.path),
+  };
 }

@@ -56,7 +56,7 @@ const WIDE: Layout = {
 const PHONE: Layout = {
   width: 720,
   height: 1080,
-  chart: { left: 56, top: 380, width: 608, height: 380 },
+  chart: { left: 56, top: 400, width: 608, height: 440 },
   name: 30,
   road: 46,
   counter: 120,
@@ -131,7 +131,7 @@ async function composition(m: Milestone, fonts: Font[], L: Layout): Promise<Fram
   );
   const message = await fitSize(
     m.message,
-    { size: L.message, min: L.caption, width: inset, lines: 2, weight: 800 },
+    { size: L.message, min: L.caption, width: inset, lines: 2, weight: 800, oneLineFirst: true },
     fonts,
     `${m.file}: message`,
   );
@@ -172,12 +172,12 @@ async function composition(m: Milestone, fonts: Font[], L: Layout): Promise<Fram
       })
       .join('');
     const goal = y(m.milestone);
+    // The area under the curve is a flat tint: a gradient would band in the GIF's one palette.
     const graphics = `<rect width="${L.width}" height="${L.height}" fill="${p.background}"/>
-      <defs><linearGradient id="fill" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.accent}" stop-opacity="0.45"/><stop offset="1" stop-color="${p.accent}" stop-opacity="0.04"/></linearGradient></defs>
       <rect x="${chart.left}" y="${base}" width="${chart.width}" height="2" fill="${p.line}"/>
       <path d="M${chart.left},${goal.toFixed(1)}H${chart.left + chart.width}" stroke="${p.line}" stroke-width="2" stroke-dasharray="8 8"/>
       ${ticks.map((t) => `<rect x="${x(t.day).toFixed(1)}" y="${base}" width="2" height="${L.axis / 2}" fill="${p.line}"/>`).join('')}
-      <path d="${area}" fill="url(#fill)"/>
+      <path d="${area}" fill="${p.accent}" fill-opacity="0.22"/>
       <path d="${line}" fill="none" stroke="${p.accent}" stroke-width="${L.axis / 4}" stroke-linejoin="round" stroke-linecap="round"/>
       ${dots}
       <circle cx="${pts.at(-1)![0].toFixed(1)}" cy="${pts.at(-1)![1].toFixed(1)}" r="${L.axis * 0.8}" fill="${p.highlight}" fill-opacity="0.3"/>

@@ -200,7 +200,7 @@ export async function drawTimelinePhone(m: Milestone, fonts: Font[]): Promise<Fr
   );
   const message = await fitSize(
     m.message,
-    { size: 48, min: 28, width: 624, lines: 2, weight: 800 },
+    { size: 48, min: 32, width: 624, lines: 2, weight: 800, oneLineFirst: true },
     fonts,
     `${m.file}: message`,
   );

@@ -1,10 +1,12 @@
-import { join, resolve } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
-import { containsBox, cropBox, masterFor, WALLPAPER_MASTERS, wallpaperCrop } from './masters';
+import { mediaIndex } from '../media/media-files';
+import { wallpaperMasters } from './downloads';
+import { containsBox, cropBox, masterFor, wallpaperCrop } from './masters';
 import { WALLPAPER_SIZES } from './sizes';
 
-const MEDIA = resolve(import.meta.dirname, '../../assets/media');
+// The seed's masters, with the safe areas the data file records for them.
+const seed = [...mediaIndex().entries.values()].find((e) => e.role === 'wallpaper')!;
+const WALLPAPER_MASTERS = await wallpaperMasters(seed);
 
 describe('wallpaper masters', () => {
   test('one master per orientation, with a safe area inside it', () => {
@@ -13,23 +15,26 @@ describe('wallpaper masters', () => {
       expect(
         containsBox(
           { left: 0, top: 0, width: master.width, height: master.height },
-          master.safeArea,
+          master.safeArea!,
         ),
       ).toBe(true);
     }
   });
 
-  test.each(WALLPAPER_MASTERS.map((m) => [m.file, m] as const))(
-    '%s exists with the dimensions on record',
-    async (file, master) => {
-      const meta = await sharp(join(MEDIA, file)).metadata();
-      expect([meta.width, meta.height]).toEqual([master.width, master.height]);
+  test.each(['landscape', 'portrait'] as const)(
+    'the %s master is the size its safe area was measured on',
+    (orientation) => {
+      const master = masterFor(orientation, WALLPAPER_MASTERS);
+      expect(seed.settings.safeAreas?.[orientation]?.measuredOn).toEqual({
+        width: master.width,
+        height: master.height,
+      });
     },
   );
 
   test('the portrait master leaves the top quarter for the clock and notch', () => {
-    const portrait = masterFor('portrait');
-    expect(portrait.safeArea.top).toBeGreaterThanOrEqual(portrait.height * 0.25);
+    const portrait = masterFor('portrait', WALLPAPER_MASTERS);
+    expect(portrait.safeArea!.top).toBeGreaterThanOrEqual(portrait.height * 0.25);
   });
 });
 
@@ -37,7 +42,8 @@ describe('cropping every size from its master', () => {
   test.each(WALLPAPER_SIZES.map((s) => [`${s.width}x${s.height}`, s] as const))(
     '%s keeps the whole safe area, within the master, at the right shape, without upscaling',
     (_, size) => {
-      const { master, box, keepsSafeArea } = wallpaperCrop(size);
+      const { master, box: cut, keepsSafeArea } = wallpaperCrop(size, WALLPAPER_MASTERS);
+      const box = cut!;
       expect(master.orientation).toBe(size.orientation);
       expect(keepsSafeArea).toBe(true);
       expect(

@@ -1,16 +1,10 @@
-// The two wallpaper masters every download size is cut from, and where to cut.
-// The numbers live in masters.json; the milestone kit (src/features/milestone-kit/wallpaper.ts)
-// draws masters of these sizes with every word and the emblem inside `safeArea`.
-import data from './masters.json';
+// The wallpaper masters every download size is cut from, and where to cut. The safe areas
+// are data (`safeAreas` in src/content/media.yaml); the milestone kit writes them there for the
+// masters it draws, and refuses to draw one whose text strays outside them.
+import type { Box } from '../media/media-data';
 import type { WallpaperOrientation } from './sizes';
 
-/** A rectangle in pixels, shaped like sharp's `extract()` argument. */
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type { Box };
 
 export interface WallpaperMaster {
   /** Under src/assets/media/. */
@@ -23,20 +17,14 @@ export interface WallpaperMaster {
    * which any crop may cut. Landscape: inside the centred 16:10 and 21:9 crops, clear of a
    * menu bar, dock or taskbar. Portrait: below the lock-screen clock, date and widgets (the
    * top ~30 %), above the lock-screen buttons and home indicator, and inside a 20:9 crop.
+   * Unknown (a wallpaper the data file says nothing of): each size is an attention crop.
    */
-  safeArea: Box;
+  safeArea?: Box;
 }
-
-export const WALLPAPER_MASTERS: readonly WallpaperMaster[] = data.map((master) => {
-  if (master.orientation !== 'landscape' && master.orientation !== 'portrait') {
-    throw new Error(`masters.json: ${master.file} has orientation "${master.orientation}"`);
-  }
-  return { ...master, orientation: master.orientation };
-});
 
 export function masterFor(
   orientation: WallpaperOrientation,
-  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
+  masters: readonly WallpaperMaster[],
 ): WallpaperMaster {
   const master = masters.find((m) => m.orientation === orientation);
   if (!master) throw new Error(`no ${orientation} wallpaper master`);
@@ -80,12 +68,16 @@ export function containsBox(outer: Box, inner: Box): boolean {
   );
 }
 
-/** The master a size is cut from and the box to cut, with whether it keeps all of the master's text. */
+/**
+ * The master a size is cut from and the box to cut, with whether it keeps all of the master's
+ * text. No box without a safe area: the encoder then crops to what draws the eye (`attention`).
+ */
 export function wallpaperCrop(
   size: { width: number; height: number; orientation: WallpaperOrientation },
-  masters: readonly WallpaperMaster[] = WALLPAPER_MASTERS,
-) {
+  masters: readonly WallpaperMaster[],
+): { master: WallpaperMaster; box?: Box; keepsSafeArea: boolean } {
   const master = masterFor(size.orientation, masters);
+  if (!master.safeArea) return { master, keepsSafeArea: true };
   const box = cropBox(master, size, master.safeArea);
   return { master, box, keepsSafeArea: containsBox(box, master.safeArea) };
 }

@@ -1,9 +1,11 @@
-import { dirname, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { findMedia, MEDIA_DIR, type WallpaperEntry } from '../media/manifest';
+import { toString } from 'hast-util-to-string';
+import { astroImageSrc } from '../media/astro-image';
+import { findMedia, type MediaEntry } from '../media/media-files';
+import { roleOf, wallpaperCards } from '../media/used-media';
 import { variantSize } from '../media/variants';
 import { mediaPath } from '../../lib/paths';
 import { wallpaperDownloads, type WallpaperDownload } from './downloads';
@@ -32,21 +34,11 @@ const GROUPS: Record<
   },
 };
 
-/**
- * A preview of a master, resized by astro:assets: the image goes out with a path relative to the
- * post (as a markdown image would) and is listed in the post's local images, so Astro's own
- * markdown image step hands it to `getImage()` with these options when the page renders.
- */
+/** A preview of a master, resized by astro:assets. */
 function preview(download: WallpaperDownload, file: VFile): Element | undefined {
-  if (!file.path) return undefined;
   const group = GROUPS[download.orientation];
-  let src = relative(dirname(file.path), `${MEDIA_DIR}/${download.master.file}`)
-    .split('\\')
-    .join('/');
-  if (!src.startsWith('.')) src = `./${src}`;
-  const astro = ((file.data as { astro?: { localImagePaths?: string[] } }).astro ??= {});
-  astro.localImagePaths ??= [];
-  if (!astro.localImagePaths.includes(src)) astro.localImagePaths.push(src);
+  const src = astroImageSrc(file, download.master.file);
+  if (!src) return undefined;
   const largest = Math.max(
     ...group.widths.filter((w) => w <= download.master.width),
     Math.min(...group.widths),
@@ -92,7 +84,7 @@ async function sizeItem(download: WallpaperDownload): Promise<Element> {
   ]);
 }
 
-async function card(entry: WallpaperEntry, file: VFile): Promise<Element> {
+async function card(entry: MediaEntry, file: VFile): Promise<Element> {
   const downloads = await wallpaperDownloads(entry);
   const orientations = (['landscape', 'portrait'] as const).filter((o) =>
     downloads.some((d) => d.orientation === o),
@@ -139,19 +131,31 @@ export interface WallpaperOptions {
   fingerprint?: string;
 }
 
+/** The entry of a link to a file the site has a local copy of, when it is a wallpaper: the data file says so, or the link's text or title does. */
+export async function wallpaperEntry(link: Element): Promise<MediaEntry | undefined> {
+  const entry = findMedia(String(link.properties.href ?? ''));
+  const text = `${toString(link)} ${String(link.properties.title ?? '')}`;
+  return entry && (await roleOf(entry, { kind: 'link', text })) === 'wallpaper' ? entry : undefined;
+}
+
 /**
- * A link to the wallpaper the media manifest knows leads to a card right after its block: the
+ * A link to a wallpaper the site has a local copy of leads to a card right after its block: the
  * eight sizes of sizes.ts, each cut from the master of its orientation and labelled with what it
  * suits, its dimensions and its file size, beside a landscape and a portrait preview.
  * wallpaper.browser.ts marks the size that suits the reader's screen and offers it first.
  */
 export function rehypeWallpaper(_options: WallpaperOptions = {}) {
   return async (tree: Root, file: VFile) => {
-    const cards: { block: RootContent; entry: WallpaperEntry }[] = [];
+    const links: Element[] = [];
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'a') return;
-      const entry = findMedia(String(node.properties.href ?? ''));
-      if (entry?.role !== 'wallpaper') return;
+      if (node.tagName === 'a') links.push(node);
+    });
+    const entries = await Promise.all(links.map(wallpaperEntry));
+    const cardOf = await wallpaperCards(entries.filter((e): e is MediaEntry => Boolean(e)));
+    const cards: { block: RootContent; entry: MediaEntry }[] = [];
+    links.forEach((node, n) => {
+      const entry = entries[n] && cardOf.get(entries[n]);
+      if (!entry) return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
       const block = tree.children.find(
         (child) => child.type === 'element' && (child === node || contains(child, node)),

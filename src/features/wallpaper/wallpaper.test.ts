@@ -6,15 +6,15 @@ import sharp from 'sharp';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { MEDIA_DIR, mediaManifest, type WallpaperEntry } from '../media/manifest';
+import { MEDIA_DIR, mediaIndex } from '../media/media-files';
 import { renderVariant } from '../media/variants';
-import { wallpaperDownloads, wallpaperMasters } from './downloads';
-import { containsBox, WALLPAPER_MASTERS } from './masters';
+import { scaleSafeArea, wallpaperDownloads, wallpaperMasters } from './downloads';
+import { containsBox } from './masters';
 import { rehypeWallpaper, WALLPAPER_CARD_ID } from './rehype-wallpaper';
 import { readerScreen } from './screen';
 import { bestWallpaperSize, WALLPAPER_SIZES } from './sizes';
 
-const wallpaper = mediaManifest.find((e): e is WallpaperEntry => e.role === 'wallpaper')!;
+const wallpaper = [...mediaIndex().entries.values()].find((e) => e.role === 'wallpaper')!;
 const POST = join(process.cwd(), 'src/content/blog/post.md');
 
 async function run(tree: Root, file = new VFile({ path: POST })) {
@@ -23,14 +23,6 @@ async function run(tree: Root, file = new VFile({ path: POST })) {
 }
 
 describe('wallpaper downloads', () => {
-  test('the manifest’s masters are the ones on record in masters.json', () => {
-    expect([wallpaper.file, wallpaper.portrait]).toEqual(
-      ['landscape', 'portrait'].map(
-        (o) => WALLPAPER_MASTERS.find((m) => m.orientation === o)!.file,
-      ),
-    );
-  });
-
   test('every size of sizes.ts, cut from the master of its orientation, keeping its safe area, as a JPEG of exactly that size', async () => {
     const downloads = await wallpaperDownloads(wallpaper);
     expect(downloads.map((d) => `${d.width}x${d.height}`)).toEqual(
@@ -38,7 +30,7 @@ describe('wallpaper downloads', () => {
     );
     for (const download of downloads) {
       expect(download.master.orientation).toBe(download.orientation);
-      expect(containsBox(download.box, download.master.safeArea)).toBe(true);
+      expect(containsBox(download.box!, download.master.safeArea!)).toBe(true);
       expect(download.downloadName).toBe(
         `milvus-10k-stars-wallpaper-${download.width}x${download.height}.jpg`,
       );
@@ -51,9 +43,34 @@ describe('wallpaper downloads', () => {
     }
   });
 
-  test('a replacement master of other dimensions keeps its recorded safe area, scaled', async () => {
-    const [landscape] = await wallpaperMasters(wallpaper);
-    expect(landscape!.safeArea).toEqual(WALLPAPER_MASTERS[0]!.safeArea);
+  test('the masters’ safe areas are the data file’s, scaled to the file should its size differ', async () => {
+    const [landscape, portrait] = await wallpaperMasters(wallpaper);
+    expect(landscape!.safeArea).toEqual({ left: 1060, top: 250, width: 3000, height: 1660 });
+    expect(portrait!.safeArea).toEqual({ left: 96, top: 860, width: 1098, height: 1560 });
+    expect(
+      scaleSafeArea(
+        { left: 100, top: 10, width: 200, height: 20, measuredOn: { width: 1000, height: 100 } },
+        500,
+        50,
+      ),
+    ).toEqual({ left: 50, top: 5, width: 100, height: 10 });
+  });
+
+  test('a wallpaper with no safe area on record is cut by attention, at exactly each size; a portrait file alone is the portrait master', async () => {
+    const bare = { ...wallpaper, slug: 'bare', portrait: undefined, settings: {} };
+    const downloads = await wallpaperDownloads(bare);
+    expect(downloads.map((d) => d.orientation)).toEqual([
+      'landscape',
+      'landscape',
+      'landscape',
+      'landscape',
+      'landscape',
+    ]);
+    expect(downloads.every((d) => d.box === undefined)).toBe(true);
+    const meta = await sharp(await renderVariant(downloads[3]!.variant)).metadata();
+    expect([meta.width, meta.height]).toEqual([downloads[3]!.width, downloads[3]!.height]);
+    const tall = { ...bare, slug: 'tall', file: wallpaper.portrait! };
+    expect((await wallpaperMasters(tall)).map((m) => m.orientation)).toEqual(['portrait']);
   });
 });
 

@@ -1,4 +1,5 @@
+import { getPosts } from '../../features/content/posts';
 import { mediaPaths, serveMedia } from '../../features/media-route/media-route';
 
-export const getStaticPaths = () => mediaPaths('jpg');
+export const getStaticPaths = async () => mediaPaths('jpg', await getPosts());
 export const GET = serveMedia;

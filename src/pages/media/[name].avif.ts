@@ -1,0 +1,5 @@
+import { getPosts } from '../../features/content/posts';
+import { mediaPaths, serveMedia } from '../../features/media-route/media-route';
+
+export const getStaticPaths = async () => mediaPaths('avif', await getPosts());
+export const GET = serveMedia;
