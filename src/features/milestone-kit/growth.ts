@@ -9,8 +9,8 @@ import { fitSize, h, icon, inner, render, words, type Element } from './text.ts'
 import { phrases } from './words.ts';
 
 /** Frames of rising count; then the message frame. */
-export const GROWTH_STEPS = 40;
-const STEP_MS = 80;
+export const GROWTH_STEPS = 32;
+const STEP_MS = 90;
 /** An event's first frame stays up long enough to read its label. */
 const EVENT_HOLD_MS = 900;
 /** How long the message frame stays before the loop restarts. */
