@@ -27,8 +27,7 @@ export default defineConfig({
   // files in _astro/ until the build is done; then each page's are inlined into its <head>
   // (inline-stylesheets.ts) and the policy allows them by hash (headers-integration.ts).
   // Four pages at a time: a share card or media file spends most of its time in sharp, off the main
-  // thread, which can render the next pages meanwhile (the page phase of a 300-post build measured
-  // 9-16 s against 18-19 s one page at a time, and 17-20 s two at a time).
+  // thread, which can render the next pages meanwhile (`npm run bench` shows the build time).
   build: { inlineStylesheets: 'never', concurrency: 4 },
   vite: {
     plugins: [codeThemeStylesheet()],

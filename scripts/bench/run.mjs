@@ -7,10 +7,12 @@
 //           largest site when that section ran first (page-bytes.mjs)
 //   images  image bytes served against their sources, in a browser (images.mjs)
 //   cards   share cards drawn cold and from the cache, ms per card and JPEG sizes (cards.mjs)
+//   media   300 posts with generated pictures: remote vs pulled (cold, per picture) and warm (media.mjs)
 // Environment:
 //   BENCH_SIZES=1,100,300   post counts for the build section (the 1-post baseline is always built)
 //   BENCH_SECTIONS=build,bytes,images,cards   run only these sections, in this order
 //   BENCH_CARDS=24          cards per pass of the cards section
+//   BENCH_MEDIA_POSTS=300   generated posts of the media section
 //   BENCH_REPEAT=n          cold+warm build pairs per size (default 3 below 300 posts, 1 from 300 up)
 //   BENCH_BARE=1            also time a bare Astro project with the same markdown at each size
 //   BENCH_SKIP_BUILD=1      bytes/images: reuse the project's existing dist/ instead of building
@@ -20,13 +22,14 @@ import { createContext } from './_context.mjs';
 import * as buildTime from './build-time.mjs';
 import * as cards from './cards.mjs';
 import * as images from './images.mjs';
+import * as media from './media.mjs';
 import * as pageBytes from './page-bytes.mjs';
 
 /**
  * @typedef {ReturnType<typeof createContext>} BenchContext
  * @type {Record<string, { title: string, run(options: { sizes: number[], context: BenchContext }): Promise<void> }>}
  */
-const SECTIONS = { build: buildTime, bytes: pageBytes, images, cards };
+const SECTIONS = { build: buildTime, bytes: pageBytes, images, cards, media };
 
 const sizes = (process.env.BENCH_SIZES ?? '1,100,300').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1))

@@ -194,10 +194,10 @@ describe('deploy configs', () => {
   test('vercel.json (committed) sends the headers of src/features/security/security.ts: the same policy as every built page and _headers', async () => {
     const config = JSON.parse(await readFile(join(ROOT, 'vercel.json'), 'utf8'));
     expect(config.outputDirectory).toBe('dist');
-    // `npm run build` brings vercel.json in line when the site's stylesheets change (headers-integration.ts).
+    // A build never rewrites vercel.json; `npm run vercel-json` brings it in line (headers-integration.ts).
     expect(
       config.headers,
-      `vercel.json "headers" should be (run \`npm run build\` and commit vercel.json):\n${JSON.stringify(vercelHeaders(inlineStyles), null, 2)}`,
+      `vercel.json "headers" should be (run \`npm run vercel-json\` and commit vercel.json):\n${JSON.stringify(vercelHeaders(inlineStyles), null, 2)}`,
     ).toEqual(vercelHeaders(inlineStyles));
     const all = Object.fromEntries(
       config.headers[0].headers.map((h: { key: string; value: string }) => [h.key, h.value]),

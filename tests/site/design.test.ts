@@ -17,7 +17,7 @@ import {
   viewport,
 } from '../support/reading';
 
-// The page design (issue 12): one column that the header, the hero, the text and the footer all
+// The page design: one column that the header, the hero, the text and the footer all
 // start at, on every page type and at every width; a footer at the bottom of short pages; the
 // site's mark, the repository and the feed in the header and footer; the home's featured card as
 // one link; thumbnails in post lists; a theme toggle that shows the theme. Screenshots of every

@@ -76,8 +76,8 @@ async function composition(entry: MediaEntry, file: string, slug: string): Promi
       name: `${slug}.${info.hash}.webp`,
       contentType: 'image/webp',
       // Every frame, timing and loop count kept (sharp's `animated`). Flat drawings compress best
-      // losslessly, film-like footage lossily: keep the smaller. Effort 4: effort 6 takes ten
-      // times as long for under 2 % here.
+      // losslessly, film-like footage lossily: keep the smaller. Effort 4: higher efforts take far
+      // longer for a few bytes.
       encode: async () => {
         const [lossless, lossy] = await Promise.all([
           sharp(info.path, { animated: true })

@@ -25,13 +25,24 @@ function context(root: string, entries: unknown[] = []) {
       warn: (m: string) => void lines.push(`warn ${m}`),
       info: (m: string) => void lines.push(`info ${m}`),
     },
-    store: { values: () => entries },
+    store: { values: () => entries, delete: () => {} },
     parseData: async ({ data }: { data: Record<string, unknown> }) => {
       parsed.push(data);
       return data;
     },
   } as unknown as LoaderContext;
   return { ctx, lines, parsed };
+}
+
+/** The part of the content layer's store the loader uses, kept in memory. */
+function memoryStore() {
+  const entries = new Map<string, { id: string }>();
+  return {
+    entries,
+    values: () => entries.values(),
+    set: (entry: { id: string }) => (entries.set(entry.id, entry), true),
+    delete: (id: string) => void entries.delete(id),
+  };
 }
 
 const noop: Loader = { name: 'test', load: async () => {} };
@@ -49,7 +60,9 @@ describe('strictLoader', () => {
         },
       },
     };
-    const { ctx, lines } = context(root, [cached, { id: 'b', filePath: 'posts/b.mdx' }]);
+    // An MDX post is stored for rendering on demand (deferredRender).
+    const mdx = { id: 'b', filePath: 'posts/b.mdx', deferredRender: true };
+    const { ctx, lines } = context(root, [cached, mdx]);
     await strictLoader(noop, { dir: 'posts' }).load(ctx);
     expect(lines).toEqual(['warn [sanitize] posts/a.md: removed <script>']);
   });
@@ -100,15 +113,11 @@ describe('strictLoader', () => {
   test('names every post that does not fit the schema in one failure, and stores none of them', async () => {
     const root = project({ 'a.md': '', 'b.md': '', 'c.md': '' });
     const { ctx } = context(root);
-    const stored: string[] = [];
     const schema = async ({ data }: { data: Record<string, unknown> }) => {
       if (!data.title) throw new Error('**title**: is required');
       return data;
     };
-    const store = {
-      values: () => [],
-      set: (entry: { id: string }) => (stored.push(entry.id), true),
-    };
+    const store = memoryStore();
     const reading: Loader = {
       name: 't',
       load: async ({ parseData, store }) => {
@@ -140,17 +149,13 @@ describe('strictLoader', () => {
     await expect(failure).rejects.toThrow(
       /cannot be built:\nposts\/a\.md: \*\*title\*\*: is required\nposts\/c\.md: \*\*title\*\*/,
     );
-    expect(stored).toEqual(['b']);
+    expect([...store.entries.keys()]).toEqual(['b']);
   });
 
-  test('a post the glob loader failed to render (no HTML) is not stored', async () => {
+  test('a post the glob loader failed to render (no HTML) is not kept in the store', async () => {
     const root = project({ 'a.md': '' });
     const { ctx } = context(root);
-    const stored: string[] = [];
-    const store = {
-      values: () => [],
-      set: (entry: { id: string }) => (stored.push(entry.id), true),
-    };
+    const store = memoryStore();
     const failing: Loader = {
       name: 't',
       load: async ({ logger, store }) => {
@@ -161,7 +166,7 @@ describe('strictLoader', () => {
     await expect(
       strictLoader(failing, { dir: 'posts' }).load({ ...ctx, store } as unknown as LoaderContext),
     ).rejects.toThrow(/boom/);
-    expect(stored).toEqual([]);
+    expect([...store.entries.keys()]).toEqual([]);
   });
 
   test('the schema sees a date as written, not as YAML rolled it over', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatNote, notesOf } from '../../lib/build-notes';
 import { writtenDate } from './frontmatter';
@@ -22,8 +23,10 @@ export interface StrictLoaderOptions {
  * - frontmatter that is not YAML (before anything is loaded) or does not fit the schema.
  * Every problem of every post in a stage is reported in one failure, so a folder of new posts is
  * fixed in one pass rather than one build per mistake. Then it prints every post's build notes
- * (build-notes.ts), whether or not the post was rendered again on this build. Under `astro dev`
+ * (lib/build-notes.ts), whether or not the post was rendered again on this build. Under `astro dev`
  * (where a watcher exists) problems are only logged.
+ * Only the loader API is used: the wrapped loader gets a `logger` and `parseData` of this
+ * loader's own, and afterwards the posts that failed are deleted from the store.
  */
 export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Loader {
   return {
@@ -41,27 +44,15 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
       for (const problem of problems) context.logger.error(problem);
       if (problems.length && !context.watcher) throw failure(context.collection, errors);
 
-      const logger = withMethod(context.logger, 'error', (message: string) => {
-        errors.push(message);
-        context.logger.error(message);
-      });
-      // Posts that failed this load. The store keeps entries by file digest and saves itself as it
-      // goes, so a failed post must never be stored: the next build would skip it as unchanged.
+      const logger = collectingLogger(context.logger, (message) => errors.push(message));
+      // Posts that failed this load: not stored (below), so the next build reads them again
+      // rather than skipping them as unchanged.
       const failed = new Set<string>();
       const report = (filePath: string | undefined, error: unknown) => {
         const post = filePath ? relative(root, filePath) : 'a post';
         failed.add(post);
         logger.error(`${post}: ${error instanceof Error ? error.message : String(error)}`);
       };
-      // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
-      const store = context.watcher
-        ? context.store
-        : withMethod(context.store, 'set', (entry: Parameters<LoaderContext['store']['set']>[0]) =>
-            (entry.filePath && failed.has(entry.filePath)) ||
-            (!entry.rendered && !entry.deferredRender)
-              ? false
-              : context.store.set(entry),
-          );
       const parseData: LoaderContext['parseData'] = async (props) => {
         const data = withWrittenDate(props.data, props.filePath);
         if (context.watcher) return context.parseData({ ...props, data });
@@ -74,8 +65,18 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
           return data;
         }
       };
-      await loader.load({ ...context, logger, parseData, store });
-      if (errors.length && !context.watcher) throw failure(context.collection, errors);
+      await loader.load({ ...context, logger, parseData });
+      if (!context.watcher) {
+        // An entry with neither HTML nor deferred rendering is one the glob loader failed to render.
+        for (const entry of [...context.store.values()]) {
+          if (
+            (entry.filePath && failed.has(entry.filePath)) ||
+            (!entry.rendered && !entry.deferredRender)
+          )
+            context.store.delete(entry.id);
+        }
+        if (errors.length) throw failure(context.collection, errors);
+      }
 
       for (const entry of context.store.values()) {
         for (const note of notesOf(entry.rendered?.metadata?.frontmatter))
@@ -85,15 +86,25 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
   };
 }
 
-/** `target` with one method replaced; its other methods still run on `target` itself. */
-function withMethod<T extends object, K extends keyof T>(target: T, name: K, method: T[K]): T {
-  return new Proxy(target, {
-    get(object, property, receiver) {
-      if (property === name) return method;
-      const value = Reflect.get(object, property, receiver);
-      return typeof value === 'function' ? value.bind(object) : value;
+/** The content layer's logger, also telling `onError` each error it logs (the glob loader reports a post it cannot render only there). */
+function collectingLogger(
+  logger: AstroIntegrationLogger,
+  onError: (message: string) => void,
+): AstroIntegrationLogger {
+  return {
+    options: logger.options,
+    label: logger.label,
+    fork: (label) => logger.fork(label),
+    info: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    debug: (message) => logger.debug(message),
+    error: (message) => {
+      onError(message);
+      logger.error(message);
     },
-  });
+    flush: () => logger.flush(),
+    close: () => logger.close(),
+  };
 }
 
 function failure(collection: string, errors: string[]): Error {

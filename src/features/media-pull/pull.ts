@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
+import writeFileAtomic from 'write-file-atomic';
 import type { LockEntry, MediaLock } from '../media/media-lock';
 import { folderPath, insideStore, STORED_TYPES, storePath } from './store-path';
 
@@ -126,11 +127,10 @@ export async function describeMedia(data: Buffer, url: string) {
   };
 }
 
+/** A reader (a build) sees the whole file or none. */
 async function writeAtomically(path: string, data: Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temp, data);
-  await rename(temp, path);
+  await writeFileAtomic(path, data);
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');

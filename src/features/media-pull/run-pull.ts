@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 import { join } from 'node:path';
 import { normaliseWebUrl } from '../../lib/web-url';
 import { POSTS_DIR } from '../content/post-files';
@@ -47,9 +48,6 @@ export async function runPull(
   });
   const text = serialiseLock(after);
   const lockChanged = text !== before;
-  if (lockChanged) {
-    await writeFile(`${lockPath}.tmp`, text);
-    await rename(`${lockPath}.tmp`, lockPath);
-  }
+  if (lockChanged) await writeFileAtomic(lockPath, text);
   return { results, lockChanged };
 }

@@ -37,7 +37,7 @@ export function linksToImageFile(url: string): boolean {
 /** URLs of a `srcset` (`a.png 1x, b.png 2x`). */
 export function srcsetUrls(srcset: string): string[] {
   return srcset
-    .split(/,\s+/)
+    .split(/\s*,\s*/)
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
     .filter(Boolean);
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
+import writeFileAtomic from 'write-file-atomic';
 import { filesOf, MEDIA_DATA_FILE, MEDIA_DIR, mediaIndex, type MediaEntry } from './media-files';
 import { formatBytes } from './format';
 import { digest } from '../../lib/digest';
@@ -118,25 +120,10 @@ const rendered = new Map<string, Promise<Buffer>>();
 
 /**
  * Encodes running at once. Each sharp job holds one of libuv's four threads, which file reads
- * share too: eight wallpaper crops at once left the other posts' markdown waiting seconds for a
- * file read. Two keep two cores busy (sharp runs a job on one thread) and reads flowing.
+ * share too: more encodes at once leave the other posts' markdown waiting on file reads. Two keep
+ * two cores busy (sharp runs a job on one thread) and reads flowing.
  */
-const ENCODES_AT_ONCE = 2;
-let encoding = 0;
-const waiting: Array<() => void> = [];
-
-async function limited<T>(job: () => Promise<T>): Promise<T> {
-  if (encoding >= ENCODES_AT_ONCE) await new Promise<void>((start) => waiting.push(start));
-  else encoding++;
-  try {
-    return await job();
-  } finally {
-    // A waiting job takes this slot over; only when none waits is it given back.
-    const next = waiting.shift();
-    if (next) next();
-    else encoding--;
-  }
-}
+const limited = pLimit(2);
 
 /**
  * The bytes of a variant. Cached on disk, so the markdown pipeline (which states file sizes)
@@ -151,9 +138,8 @@ export function renderVariant(variant: Variant): Promise<Buffer> {
       if (hit) return hit;
       const data = await limited(() => variant.encode());
       await mkdir(CACHE_DIR, { recursive: true });
-      const temp = `${cached}.${process.pid}.tmp`;
-      await writeFile(temp, data);
-      await rename(temp, cached);
+      // Another build may read the cache at once: it sees the whole file or none.
+      await writeFileAtomic(cached, data);
       return data;
     })();
     rendered.set(variant.name, result);

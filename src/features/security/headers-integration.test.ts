@@ -102,23 +102,21 @@ test("the site's inline stylesheets: each distinct <head> stylesheet once; a <st
   ).toThrow(/blog\/y\/index\.html: a <style> after the <head>/);
 });
 
-test("vercel.json follows the built site's headers, keeping its other settings; on Vercel a stale file fails the build", async () => {
+test('a build never rewrites vercel.json: it warns when its headers are stale, fails on Vercel, and writes only when asked', async () => {
   const file = join(await mkdtemp(join(tmpdir(), 'vercel-json-')), 'vercel.json');
-  const logger = { warn: vi.fn() } as unknown as AstroIntegrationLogger;
-  await writeFile(
-    file,
-    `${JSON.stringify({ outputDirectory: 'dist', headers: vercelHeaders([]) }, null, 2)}\n`,
-  );
+  const logger = { warn: vi.fn(), info: vi.fn() } as unknown as AstroIntegrationLogger;
+  const committed = `${JSON.stringify({ outputDirectory: 'dist', headers: vercelHeaders([]) }, null, 2)}\n`;
+  await writeFile(file, committed);
   vi.stubEnv('VERCEL', '1');
-  await expect(syncVercelJson(file, ['a{}'], logger)).rejects.toThrow(/vercel\.json/);
-  vi.unstubAllEnvs();
+  await expect(syncVercelJson(file, ['a{}'], logger)).rejects.toThrow(/npm run vercel-json/);
   vi.stubEnv('VERCEL', '');
   await syncVercelJson(file, ['a{}'], logger);
+  expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/run `npm run vercel-json`/));
+  expect(await readFile(file, 'utf8')).toBe(committed);
+  await syncVercelJson(file, ['a{}'], logger, true);
   const written = await readFile(file, 'utf8');
   expect(JSON.parse(written)).toEqual({ outputDirectory: 'dist', headers: vercelHeaders(['a{}']) });
-  expect(logger.warn).toHaveBeenCalledTimes(1);
   await syncVercelJson(file, ['a{}'], logger);
-  expect(await readFile(file, 'utf8')).toBe(written);
   expect(logger.warn).toHaveBeenCalledTimes(1);
   await syncVercelJson(join(file, '..', 'absent.json'), ['a{}'], logger);
   vi.unstubAllEnvs();

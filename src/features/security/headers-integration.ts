@@ -104,15 +104,20 @@ export function siteInlineStyles(pages: ReadonlyArray<{ file: string; html: stri
   return [...styles];
 }
 
+/** The command that writes the built site's headers into `vercel.json`. */
+export const VERCEL_JSON_COMMAND = 'npm run vercel-json';
+
 /**
- * `vercel.json` (read by Vercel before it builds) gets the built site's headers. A local build
- * rewrites it when they differ, to be committed; on Vercel the difference fails the build, as the
- * deployment would serve a policy that blocks the pages' stylesheets.
+ * `vercel.json` (read by Vercel before it builds) must carry the built site's headers. A build
+ * never changes a committed file: it warns when they differ, and on Vercel it fails, as the
+ * deployment would serve a policy that blocks the pages' stylesheets. `write` (the
+ * `vercel-json` script) brings the file in line.
  */
 export async function syncVercelJson(
   file: string,
   inlineStyles: readonly string[],
   logger: AstroIntegrationLogger,
+  write = false,
 ): Promise<void> {
   let text: string;
   try {
@@ -124,18 +129,20 @@ export async function syncVercelJson(
   const config = JSON.parse(text) as { headers?: unknown };
   const headers = vercelHeaders(inlineStyles);
   if (isDeepStrictEqual(config.headers, headers)) return;
-  if (process.env.VERCEL)
-    throw new Error(
-      "vercel.json: its headers are not the built site's (the inline stylesheets changed); run `npm run build` and commit vercel.json",
-    );
-  await writeFile(file, `${JSON.stringify({ ...config, headers }, null, 2)}\n`);
-  logger.warn("vercel.json: headers updated to the built site's policy; commit it with the change");
+  if (write) {
+    await writeFile(file, `${JSON.stringify({ ...config, headers }, null, 2)}\n`);
+    logger.info("vercel.json: headers updated to the built site's policy; commit it");
+    return;
+  }
+  const stale = `vercel.json: its headers are not the built site's (the inline stylesheets changed); run \`${VERCEL_JSON_COMMAND}\` and commit vercel.json`;
+  if (process.env.VERCEL) throw new Error(stale);
+  logger.warn(stale);
 }
 
 /**
  * Completes every page's policy with the hashes of the site's inline stylesheets, then writes
- * `dist/_headers` (read by Netlify and Cloudflare Pages, and by `npm run preview`) and keeps
- * `vercel.json` in line: the same headers and policy everywhere. Runs after inline-stylesheets.ts.
+ * `dist/_headers` (read by Netlify and Cloudflare Pages, and by `npm run preview`) and checks
+ * `vercel.json` against them: the same headers and policy everywhere. Runs after inline-stylesheets.ts.
  */
 export function securityHeadersFile(): AstroIntegration {
   let project = '';
@@ -187,7 +194,13 @@ export function securityHeadersFile(): AstroIntegration {
         }
         await writeFile(join(root, '_headers'), text);
         // Vercel serves the site at its root.
-        if (base === '/') await syncVercelJson(join(project, 'vercel.json'), inlineStyles, logger);
+        if (base === '/')
+          await syncVercelJson(
+            join(project, 'vercel.json'),
+            inlineStyles,
+            logger,
+            process.env.WRITE_VERCEL_JSON === '1',
+          );
         logger.info(
           `wrote _headers: ${rules.length} rules for ${pages.length} pages, one policy (${inlineStyles.length} inline stylesheets)`,
         );

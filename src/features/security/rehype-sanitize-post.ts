@@ -178,7 +178,7 @@ export function sanitizeHtml(html: string): string {
 
 /**
  * The pipeline step. MDX posts are left alone: they are code run at build, from trusted authors
- * (README, Security), and their components and expressions are nodes the sanitiser would drop.
+ * (docs/security.md), and their components and expressions are nodes the sanitiser would drop.
  */
 export function rehypeSanitizePost() {
   return (tree: Root, file: VFile): Root => {

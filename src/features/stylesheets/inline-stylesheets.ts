@@ -7,7 +7,7 @@ import { base, withBase } from '../../lib/paths';
 /**
  * Each page's stylesheets inline, in one `<style>` in its `<head>`. A linked stylesheet blocks first
  * paint for a request of its own: on a phone that round trip put the post's first paint and its cover
- * behind a page with inline CSS (issue #12). Vite splits the site's CSS by the components each page
+ * behind a page with inline CSS. Vite splits the site's CSS by the components each page
  * uses; after the build, each run of consecutive stylesheet links into `_astro/` becomes one `<style>`
  * holding their concatenation in the same order (the cascade is unchanged). Pages of one kind carry
  * the same text, so the site has a handful of distinct blocks, each allowed by its hash in the one
