@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { createMarkdownPipeline } from './src/features/markdown/pipeline.ts';
 import { POSTS_DIR, readKnownPosts } from './src/features/content/post-files.ts';
 import { securityHeadersFile } from './src/features/security/headers-integration.ts';
+import { placeholderCheck } from './src/features/security/placeholder-check.ts';
 import { codeThemeStylesheet } from './src/features/code/code-theme-stylesheet.ts';
 import { inlineStylesheets } from './src/features/stylesheets/inline-stylesheets.ts';
 import { site } from './src/config/site.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
     securityHeadersFile(),
     // One line: how many remote media files have no local copy, and the command that fetches them.
     mediaNote(),
+    // No unresolved picture (an astro:assets placeholder) in any built file.
+    placeholderCheck(),
     sitemap({
       filter: (page) => listedInSitemap(page, fileURLToPath(new URL('./dist/', import.meta.url))),
     }),

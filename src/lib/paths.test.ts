@@ -45,13 +45,24 @@ test('post, tag and card paths are site-absolute and encoded', () => {
 test('tag slugs are stable for case and keep non-Latin letters', () => {
   expect(tagSlug('Data Science')).toBe(tagSlug('data science'));
   expect(tagSlug('向量')).toBe('向量');
-  expect(tagSlug('C++')).toBe('c');
+});
+
+test('C, C++ and C# get three stable slugs, symbols spelled as words', () => {
+  expect(['C', 'C++', 'C#', 'F#', '.NET', 'R&D'].map(tagSlug)).toEqual([
+    'c',
+    'c-plus-plus',
+    'c-sharp',
+    'f-sharp',
+    'dot-net',
+    'r-and-d',
+  ]);
+  for (const tag of ['C++', 'C#', '.NET']) expect(tagSlug(tagSlug(tag))).toBe(tagSlug(tag));
 });
 
 test('a tag with no letters gets a stable slug made of plain path characters', () => {
   expect(tagSlug('🚀')).toBe('tag-1f680');
   expect(tagSlug(' 🚀 ')).toBe('tag-1f680');
-  expect(tagSlug('+++')).toBe('tag-2b-2b-2b');
+  expect(tagSlug('---')).toBe('tag-2d-2d-2d');
   expect(tagSlug('🚀')).not.toBe(tagSlug('🎉'));
   // Idempotent: tag pages are linked by their group's slug.
   expect(tagSlug(tagSlug('🚀'))).toBe(tagSlug('🚀'));

@@ -46,12 +46,26 @@ export function postPath(id: string): string {
 }
 
 /**
- * `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters. A tag
- * with no letter or digit at all (`🚀`, `+++`) is named by its code points (`tag-1f680`): stable,
- * unique per tag and a plain path segment (a percent-encoded slug would not match its own route).
+ * Symbols that tell tags apart but that slugs drop: `C`, `C++` and `C#` are three languages. Each is
+ * spelled as a word before slugging (`c`, `c-plus-plus`, `c-sharp`; `.NET` → `dot-net`).
+ */
+const TAG_SYMBOLS: Array<[symbol: RegExp, word: string]> = [
+  [/\+/g, ' plus '],
+  [/#/g, ' sharp '],
+  [/&/g, ' and '],
+  [/@/g, ' at '],
+  [/(^|\s)\.(?=[\p{L}\p{N}])/gu, '$1dot '],
+];
+
+/**
+ * `Artificial Intelligence` → `artificial-intelligence`; non-Latin tags keep their letters;
+ * `C++` → `c-plus-plus` and `C#` → `c-sharp` (TAG_SYMBOLS). A tag with no letter or digit at all
+ * (`🚀`, `---`) is named by its code points (`tag-1f680`): stable, unique per tag and a plain path
+ * segment (a percent-encoded slug would not match its own route). A slug maps to itself.
  */
 export function tagSlug(tag: string): string {
-  const named = slug(tag);
+  const spelled = TAG_SYMBOLS.reduce((text, [symbol, word]) => text.replace(symbol, word), tag);
+  const named = slug(spelled.trim()).replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
   if (/[\p{L}\p{N}]/u.test(named)) return named;
   const codePoints = [...tag.trim().toLowerCase()]
     .filter((c) => !/\s/.test(c))

@@ -11,3 +11,12 @@ test('truncate keeps short text and never splits an emoji', () => {
   expect(cut).toBe('ab…');
   expect([...truncate('x'.repeat(300), 70)].length).toBe(70);
 });
+
+test('cleanText normalises to NFC and drops bidi controls and zero-width characters, keeping emoji joiners', () => {
+  expect(cleanText('Cafe\u0301')).toBe('Café');
+  expect(cleanText('a\u200Bb')).toBe('ab');
+  expect(cleanText('\u202Egnp.exe\u202C title\u2066x\u2069')).toBe('gnp.exe titlex');
+  expect(cleanText('a\u200Db \uFEFFc\u200Cd')).toBe('ab cd');
+  expect(cleanText('👩\u200D💻')).toBe('👩\u200D💻');
+  expect(cleanText('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+});

@@ -6,6 +6,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { site } from '../config/site';
 import {
+  cappedItemHtml,
   FEED_NAMESPACES,
   escapeXml,
   feedEnclosure,
@@ -27,10 +28,11 @@ export const GET: APIRoute = async () => {
   const posts = await feedPosts();
   const items = await Promise.all(
     posts.map(async (post) => {
-      // Markdown posts were sanitised by the pipeline; MDX posts are rendered here and sanitised alike.
-      const html =
-        post.entry.rendered?.html ??
-        sanitizeHtml(await container.renderToString((await render(post.entry)).Content));
+      // Every post is rendered as its page renders it: a markdown post's stored HTML still holds
+      // astro:assets placeholders where its local pictures go. Markdown posts were sanitised by the
+      // pipeline; MDX posts are sanitised here.
+      const rendered = await container.renderToString((await render(post.entry)).Content);
+      const html = post.entry.rendered ? rendered : sanitizeHtml(rendered);
       const image = await feedPicture(post);
       return {
         title: post.title,
@@ -38,7 +40,10 @@ export const GET: APIRoute = async () => {
         pubDate: post.date,
         description: post.description,
         categories: post.tags,
-        content: feedHtml(html, post.url),
+        content: cappedItemHtml(feedHtml(html, post.url), {
+          url: post.url,
+          summary: post.description,
+        }),
         enclosure: feedEnclosure(image),
         customData: feedItemExtras(image, post.author),
       };

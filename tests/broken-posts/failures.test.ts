@@ -43,7 +43,62 @@ const cases: Array<{ file: string; stage: 1 | 2; mentions: RegExp[]; post?: stri
     post: 'Launch-Day.md',
     mentions: [/launch-day\.md/, /differ only in case/],
   },
+  // Names that collide with a route, or with each other after Unicode normalisation.
+  { file: '2.md', stage: 1, mentions: [/\/blog\/2\//, /page 2 of the post list/, /Rename/] },
+  {
+    file: 'index.html.md',
+    stage: 1,
+    mentions: [/\/blog\/index\.html\//, /same file as the page \/blog\//],
+  },
+  {
+    file: 'unicode-twins.json',
+    stage: 1,
+    post: 'caf\u00e9.md',
+    mentions: [/cafe\u0301\.md/, /two Unicode forms/, /\/blog\/caf\u00e9\//],
+  },
+  // Files that are not what a post is: another encoding, too large, too deep, outside the project.
+  { file: 'utf-16.json', stage: 1, post: 'utf-16.md', mentions: [/not UTF-8/, /UTF-16 LE/] },
+  {
+    file: 'huge-post.json',
+    stage: 1,
+    post: 'huge-post.md',
+    mentions: [/is 1\.\d MB, over the limit of 1 MB/],
+  },
+  { file: 'nested-lists.md', stage: 1, mentions: [/nests lists/, /more than 50 levels/] },
+  {
+    file: 'symlink-out.json',
+    stage: 1,
+    post: 'leak.md',
+    mentions: [/symbolic link/, /outside the project/],
+  },
+  // What a post brings beside it, and its date fields.
+  {
+    file: 'svg-image.json',
+    stage: 2,
+    post: 'svg-image.md',
+    mentions: [/svg-image\/logo\.svg" is an SVG/, /carry script/],
+  },
+  {
+    file: 'raw-svg-image.json',
+    stage: 2,
+    post: 'raw-svg-image.md',
+    mentions: [/raw-svg-image\/raw\.svg" is an SVG/],
+  },
+  {
+    file: 'not-an-image.md',
+    stage: 2,
+    mentions: [/\.\.\/\.\.\/config\/site\.ts/, /is not an image/],
+  },
+  {
+    file: 'updated-rollover.md',
+    stage: 2,
+    mentions: [/updated/, /2024-02-30/, /does not exist/],
+  },
+  { file: 'two-digit-year.md', stage: 2, mentions: [/date/, /year 99/, /1000 to 9999/] },
 ];
+
+/** Fixtures that must not fail the build, only be reported. */
+const reported = ['hidden-post.json'];
 
 const broken = await builtSite('broken');
 const rounds = broken.output.split(/^=== round \d+: exit (\S+) ===$/m).slice(1);
@@ -63,7 +118,7 @@ const syncs = Array.from({ length: rounds.length / 2 }, (_, i) => {
 });
 
 test('every broken fixture has a case', () => {
-  expect(cases.map((c) => c.file).sort()).toEqual(
+  expect([...cases.map((c) => c.file), ...reported].sort()).toEqual(
     readdirSync(join(ROOT, 'tests/fixtures/broken')).sort(),
   );
 });
@@ -93,4 +148,14 @@ describe('a post with broken frontmatter, a missing image or an unusable name fa
     expect(problem, broken.output).not.toBe('');
     for (const mention of mentions) expect(problem).toMatch(mention);
   });
+});
+
+test('no failure prints a line of a file outside the project, though its YAML is broken', () => {
+  expect(broken.output).toContain('src/content/blog/leak.md: is a symbolic link');
+  expect(broken.output).not.toContain('SECRET-LINE');
+});
+
+test('a post file the loader skips (a name starting with ".") is reported once', () => {
+  // The first sync names it (the setup then removes it with the failed posts).
+  expect(rounds[1]!.match(/src\/content\/blog\/\.hidden\.md: skipped/g)).toHaveLength(1);
 });

@@ -1,8 +1,20 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import type { TestProject } from 'vitest/node';
@@ -275,20 +287,39 @@ async function recordMissing(runDir: string): Promise<void> {
 }
 
 /**
- * Writes each fixture in tests/fixtures/broken/ into the posts folder; a `.json` fixture is a set of
- * posts (names a checkout could not hold: `what?.md` on Windows, `Launch.md` beside `launch.md` on macOS).
+ * Writes each fixture in tests/fixtures/broken/ into the posts folder. A `.json` fixture is a set of
+ * files a checkout could not hold (`what?.md` on Windows, `Launch.md` beside `launch.md` on macOS,
+ * NFC and NFD twins), or that would be too large or unsafe to commit as they are:
+ * - `files`: path in the posts folder → text (written as `encoding`, UTF-8 by default);
+ * - `repeat`: path → `{ text, times }`, appended to that file `times` times;
+ * - `outside` and `links`: files written outside the project, and links in the posts folder to them.
  */
 async function writeBrokenPosts(contentDir: string): Promise<void> {
   for (const file of await readdir(BROKEN)) {
-    if (file.endsWith('.json')) {
-      const { files } = JSON.parse(await readFile(join(BROKEN, file), 'utf8')) as {
-        files: Record<string, string>;
-      };
-      for (const [name, text] of Object.entries(files))
-        await writeFile(join(contentDir, name), text);
-    } else {
+    if (!file.endsWith('.json')) {
       await copyFile(join(BROKEN, file), join(contentDir, file));
+      continue;
     }
+    const fixture = JSON.parse(await readFile(join(BROKEN, file), 'utf8')) as {
+      files?: Record<string, string>;
+      encoding?: BufferEncoding;
+      repeat?: Record<string, { text: string; times: number }>;
+      outside?: Record<string, string>;
+      links?: Record<string, string>;
+    };
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, Buffer.from(text, fixture.encoding ?? 'utf8'));
+    };
+    for (const [name, text] of Object.entries(fixture.files ?? {}))
+      await write(join(contentDir, name), text);
+    for (const [name, { text, times }] of Object.entries(fixture.repeat ?? {}))
+      await appendFile(join(contentDir, name), text.repeat(times));
+    const outside = await mkdtemp(join(tmpdir(), 'milestones-outside-'));
+    for (const [name, text] of Object.entries(fixture.outside ?? {}))
+      await write(join(outside, name), text);
+    for (const [name, target] of Object.entries(fixture.links ?? {}))
+      await symlink(join(outside, target), join(contentDir, name));
   }
 }
 

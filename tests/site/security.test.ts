@@ -1,9 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readySite } from '../support/sites';
 import { connectBrowser } from '../support/browser';
 import { contentSecurityPolicy, securityHeaders } from '../../src/features/security/security';
 import { builtInlineStyles } from '../support/policy';
+import { ROOT } from '../../scripts/project-copy.mjs';
 
 const site = await readySite('site');
 
@@ -164,10 +167,66 @@ describe('under BASE_PATH=milestones, with hostile posts (the real-format site)'
       ),
     ).toBeUndefined();
     expect(await page.locator('.prose script, .prose iframe').count()).toBe(0);
-    expect(await page.locator('.prose a.embed-card').getAttribute('href')).toBe(
+    // Protocol-relative and same-origin embeds too: cards, so nothing is left for the policy to block.
+    expect(
+      await page
+        .locator('.prose a.embed-card')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('href'))),
+    ).toEqual([
       'https://evil.example.net/embed',
-    );
+      'https://player.example.net/video/1',
+      'https://share.example/milestones/blog/',
+      'https://cdn.example.net/talk.mp3',
+    ]);
     expect(violations).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+
+  // Every hostile post, as served with the production headers and as a host that sends none (GitHub
+  // Pages: the <meta> policy alone): no dialog, no post script, nothing blocked, every file found.
+  const hostilePages = readdirSync(join(ROOT, 'tests/fixtures/hostile'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `blog/${file.replace(/\.md$/, '')}/`);
+  test.each(hostilePages)('/milestones/%s is inert with the production headers', async (path) => {
+    const { status, violations, failedRequests, dialogs, page } = await visit(
+      browser,
+      new URL(path, server.url).href,
+    );
+    expect(status).toBe(200);
+    expect([violations, failedRequests, dialogs]).toEqual([[], [], []]);
+    expect(await page.evaluate(() => '__postScriptRan' in window)).toBe(false);
+  });
+
+  test.each(hostilePages)('/milestones/%s is inert with the <meta> policy alone', async (path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message());
+      await dialog.dismiss();
+    });
+    await page.route('**/*', async (route) => {
+      if (!route.request().url().startsWith(server.url)) return route.abort('blockedbyclient');
+      const response = await route.fetch();
+      const headers = Object.fromEntries(
+        Object.entries(response.headers()).filter(
+          ([name]) => !/^(content-security-policy|x-frame-options)$/i.test(name),
+        ),
+      );
+      return route.fulfill({ response, headers });
+    });
+    try {
+      const response = await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+      expect(response?.headers()['content-security-policy']).toBeUndefined();
+      expect(response?.status()).toBe(200);
+      await page.waitForTimeout(100);
+      expect(dialogs).toEqual([]);
+      expect(await page.evaluate(() => '__postScriptRan' in window)).toBe(false);
+      expect(await page.locator('.prose script, .prose iframe, [onerror], [onload]').count()).toBe(
+        0,
+      );
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { parseCalendarDate, parseTags, postFrontmatterSchema, writtenDate } from './frontmatter';
+import {
+  parseCalendarDate,
+  parseTags,
+  postFrontmatterSchema,
+  readCalendarDate,
+  writtenDate,
+} from './frontmatter';
 
 describe('parseCalendarDate', () => {
   test.each([
@@ -13,6 +19,30 @@ describe('parseCalendarDate', () => {
     'rejects %s',
     (input) => expect(parseCalendarDate(input)).toBeUndefined(),
   );
+
+  test.each([
+    ['0099-01-01', /year 99: years from 1000 to 9999/],
+    ['0999-12-31', /year 999/],
+    ['10000-01-01', /year 10000/],
+    [new Date('0050-06-01T00:00:00Z'), /year 50/],
+    ['2024-02-30', /does not exist/],
+  ])('refuses %s, saying why', (input, reason) =>
+    expect(readCalendarDate(input)).toEqual({ error: expect.stringMatching(reason) }),
+  );
+});
+
+test('every date field is checked: `updated` may not roll over or leave the four-digit years', () => {
+  const base = { title: 'T', date: '2024-01-01' };
+  for (const updated of ['2024-02-30', '0024-01-01']) {
+    const result = postFrontmatterSchema.safeParse({ ...base, updated });
+    expect(result.success, updated).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['updated']);
+  }
+  expect(writtenDate('date: 2024-01-01\nupdated: 2024-02-30 # fixed\n', 'updated')).toBe(
+    '2024-02-30',
+  );
+  const ok = postFrontmatterSchema.parse({ ...base, updated: '1000-01-02' });
+  expect(ok.updated?.toISOString()).toBe('1000-01-02T00:00:00.000Z');
 });
 
 test('parseTags splits, trims and de-duplicates (case-insensitively)', () => {

@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { entryIdFromPath } from '../../lib/paths.ts';
+import { entryIdFromPath, withBase } from '../../lib/paths.ts';
+import { isExcluded, outsideLinks, postContentProblem } from './post-contents.ts';
 
 /**
  * The posts folder read as files, before Astro does: names that cannot become a page, names that
@@ -15,8 +16,19 @@ export const POSTS_DIR = 'src/content/blog';
 export const POSTS_PATTERN = '**/*.{md,mdx}';
 const POST_FILE = /\.mdx?$/;
 
-/** Every post file under `dir`, as paths relative to it with `/` separators. */
+/** Every post file under `dir` the collection's glob reads, as paths relative to it with `/` separators. */
 export function listPostFiles(dir: string): string[] {
+  return allPostFiles(dir).filter((file) => !isHidden(file));
+}
+
+/** Post files the glob skips: a name, or a folder on its path, starting with a dot (`.draft.md`). */
+export function skippedPostFiles(dir: string): string[] {
+  return allPostFiles(dir).filter(isHidden);
+}
+
+const isHidden = (file: string) => file.split('/').some((segment) => segment.startsWith('.'));
+
+function allPostFiles(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
@@ -61,36 +73,71 @@ export function postFileProblems(files: readonly string[], dir = POSTS_DIR): str
         );
     }
   }
+  for (const file of files) {
+    const route = routeProblem(entryIdFromPath(file));
+    if (route) problems.push(`${shown(file)}: ${route}. Rename the file.`);
+  }
+  // Names equal after Unicode normalisation (NFC) or up to case are one page.
   const byPage = new Map<string, string[]>();
   for (const file of files) {
-    const key = entryIdFromPath(file).toLowerCase();
+    const key = entryIdFromPath(file).normalize('NFC').toLowerCase();
     byPage.set(key, [...(byPage.get(key) ?? []), file]);
   }
   for (const group of byPage.values()) {
     if (group.length < 2) continue;
     const ids = new Set(group.map(entryIdFromPath));
+    const nfc = new Set(group.map((file) => entryIdFromPath(file).normalize('NFC')));
+    const route = withBase(`blog/${entryIdFromPath(group[0]!).normalize('NFC')}/`);
     const why =
       ids.size < group.length
         ? 'both would be the same page; keep one of them'
-        : 'their names differ only in case, and one page would replace the other on a case-insensitive file system or host; rename one';
+        : nfc.size < ids.size
+          ? `their names are the same text in two Unicode forms (NFC and NFD), so both would be the page ${route}; rename one`
+          : 'their names differ only in case, and one page would replace the other on a case-insensitive file system or host; rename one';
     problems.push(`${group.map(shown).join(' and ')}: ${why}.`);
   }
   return problems;
 }
 
-/** Posts whose frontmatter is not valid YAML, each named with the parser's reason (line and column). */
-export function frontmatterProblems(
-  dir: string,
-  files: readonly string[],
+/**
+ * Why a post id cannot be its own page, or undefined: `2` would be `/blog/2/`, page 2 of the post
+ * list (now or once there are enough posts), and `index.html` would be written where `/blog/`'s own
+ * page is.
+ */
+export function routeProblem(id: string): string | undefined {
+  const route = withBase(`blog/${id}/`);
+  if (/^[1-9]\d*$/.test(id) && Number(id) >= 2)
+    return `its page ${route} is the address of page ${id} of the post list (once there are enough posts)`;
+  if (/(^|\/)index\.html?$/i.test(id))
+    return `its page ${route} would be written to the same file as the page ${withBase(`blog/${id.replace(/[^/]*$/, '')}`)} (its folder's index.html)`;
+  return undefined;
+}
+
+/**
+ * Everything wrong with the posts folder that can be found before Astro loads it, one message per
+ * problem, each naming the post: symbolic links out of the project, unusable names, files that are
+ * not UTF-8, too large or too deeply nested (post-contents.ts), and frontmatter that is not valid
+ * YAML (with the parser's line and column). `skipped` lists the post files the glob does not read.
+ */
+export function postFolderProblems(
+  root: string,
   shownDir = POSTS_DIR,
-): string[] {
-  const problems: string[] = [];
+): { problems: string[]; skipped: string[] } {
+  const dir = join(root, shownDir);
+  const links = outsideLinks(root, dir, shownDir);
+  const files = listPostFiles(dir).filter((file) => !isExcluded(file, links.excluded));
+  const problems = [...links.problems, ...postFileProblems(files, shownDir)];
   for (const file of files) {
+    const problem = postContentProblem(readFileSync(join(dir, file)));
+    if (problem) {
+      problems.push(`${shownDir}/${file}: ${problem}`);
+      continue;
+    }
     const read = readFrontmatter(dir, file);
     if ('error' in read)
       problems.push(`${shownDir}/${file}: the frontmatter is not valid YAML: ${read.error}`);
   }
-  return problems;
+  return { problems, skipped: skippedPostFiles(dir) };
 }
 
 /** A post's frontmatter as Astro parses it, or why it cannot be parsed. */

@@ -27,3 +27,12 @@ test('tags group case-insensitively under one slug, posts newest first', () => {
     ['data-science', 'Data Science', ['new', 'old']],
   ]);
 });
+
+test('a post is listed once per tag page, even when two of its tags share a slug', () => {
+  const groups = groupByTag([post('one', '2022-01-01', ['C', 'C++', 'C#', 'c.'])]);
+  expect(groups.map((g) => [g.slug, g.posts.length])).toEqual([
+    ['c', 1],
+    ['c-sharp', 1],
+    ['c-plus-plus', 1],
+  ]);
+});

@@ -21,13 +21,14 @@ export interface TagGroup<T> {
   posts: T[];
 }
 
-/** Groups posts by tag slug, so `Data Science` and `data science` share one page. */
+/** Groups posts by tag slug, so `Data Science` and `data science` share one page, each post listed once. */
 export function groupByTag<T extends Dated>(posts: readonly T[]): TagGroup<T>[] {
   const groups = new Map<string, TagGroup<T>>();
   for (const post of sortNewestFirst(posts)) {
     for (const tag of post.tags) {
       const slug = tagSlug(tag);
       const group = groups.get(slug) ?? { slug, label: tag, posts: [] };
+      if (group.posts.at(-1) === post) continue;
       group.posts.push(post);
       groups.set(slug, group);
     }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatNote, notesOf } from '../../lib/build-notes';
-import { writtenDate } from './frontmatter';
-import { frontmatterProblems, listPostFiles, postFileProblems } from './post-files';
+import { DATE_FIELDS, writtenDate } from './frontmatter';
+import { postFolderProblems } from './post-files';
 
 export interface StrictLoaderOptions {
   /** The posts folder the wrapped loader reads, relative to the project root. */
@@ -15,11 +15,13 @@ export interface StrictLoaderOptions {
 
 /**
  * Wraps the posts' glob loader so that a wrong post stops the build, naming the post:
- * - file names that cannot become a page (`#`, `?`, `%`), or two files for one page (`x.md` and
- *   `x.mdx`, or names differing only in case), before anything is read;
+ * - before anything is read (post-files.ts): file names that cannot become a page (`#`, `?`, `%`,
+ *   a page number, `index.html`), two files for one page (`x.md` and `x.mdx`, names differing only
+ *   in case or Unicode form), links out of the project, files that are not UTF-8, too large or
+ *   too deeply nested;
  * - a post that fails to render (a missing image, a broken plugin step): Astro's loader logs it
  *   and carries on, which would publish a wrong page;
- * - a `date` YAML rolled over (`2024-11-31` read as 1 December): the schema sees it as written;
+ * - a date YAML rolled over (`2024-11-31` read as 1 December): the schema sees it as written;
  * - frontmatter that is not YAML (before anything is loaded) or does not fit the schema.
  * Every problem of every post in a stage is reported in one failure, so a folder of new posts is
  * fixed in one pass rather than one build per mistake. Then it prints every post's build notes
@@ -33,13 +35,11 @@ export function strictLoader(loader: Loader, { dir }: StrictLoaderOptions): Load
     ...loader,
     async load(context: LoaderContext) {
       const root = fileURLToPath(context.config.root);
-      const folder = join(root, dir);
-      const files = listPostFiles(folder);
-      // The glob loader would stop at the first unusable name or unreadable frontmatter: all are found first.
-      const problems = [
-        ...postFileProblems(files, dir),
-        ...frontmatterProblems(folder, files, dir),
-      ];
+      // The glob loader would stop at the first unusable name or unreadable frontmatter, and follow
+      // links out of the project: all are found first, before any post is read.
+      const { problems, skipped } = postFolderProblems(root, dir);
+      for (const file of skipped)
+        context.logger.warn(`${dir}/${file}: skipped (names starting with "." are not posts)`);
       const errors: string[] = [...problems];
       for (const problem of problems) context.logger.error(problem);
       if (problems.length && !context.watcher) throw failure(context.collection, errors);
@@ -113,17 +113,24 @@ function failure(collection: string, errors: string[]): Error {
   );
 }
 
-/** The frontmatter with `date` as the author wrote it, when YAML turned it into a `Date`. */
+/** The frontmatter with its date fields as the author wrote them, where YAML turned them into `Date`s. */
 function withWrittenDate<T extends Record<string, unknown>>(
   data: T,
   filePath: string | undefined,
 ): T {
-  if (!(data.date instanceof Date) || !filePath) return data;
-  let written: string | undefined;
+  const fields = DATE_FIELDS.filter((field) => data[field] instanceof Date);
+  if (!fields.length || !filePath) return data;
+  let raw: string;
   try {
-    written = writtenDate(extractFrontmatter(readFileSync(filePath, 'utf8')) ?? '');
+    raw = extractFrontmatter(readFileSync(filePath, 'utf8')) ?? '';
   } catch {
     return data;
   }
-  return written ? { ...data, date: written } : data;
+  const written = Object.fromEntries(
+    fields.flatMap((field) => {
+      const value = writtenDate(raw, field);
+      return value ? [[field, value]] : [];
+    }),
+  );
+  return { ...data, ...written };
 }

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { escapeXml, feedEnclosure, feedHtml, feedItemExtras } from './feed';
+import {
+  cappedItemHtml,
+  escapeXml,
+  FEED_ITEM_HTML_LIMIT,
+  feedEnclosure,
+  feedHtml,
+  feedItemExtras,
+} from './feed';
 
 const page = 'https://example.org/sub/blog/post/';
 
@@ -68,4 +75,14 @@ test('a picture on this site is an enclosure with its size; a remote one is Medi
   expect(feedItemExtras(remote, 'A')).toContain(
     '<media:content url="https://assets.example/c.png" medium="image"/>',
   );
+});
+
+test('an item over the HTML cap is its summary and a link to the post', () => {
+  const post = { url: 'https://example.org/blog/long/', summary: 'A <long> post.' };
+  const short = '<p>fits</p>';
+  expect(cappedItemHtml(short, post)).toBe(short);
+  const capped = cappedItemHtml(`<p>${'x'.repeat(FEED_ITEM_HTML_LIMIT)}</p>`, post);
+  expect(capped).toContain('<p>A &lt;long&gt; post.</p>');
+  expect(capped).toContain('<a href="https://example.org/blog/long/">');
+  expect(capped.length).toBeLessThan(500);
 });

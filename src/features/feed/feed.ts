@@ -86,6 +86,20 @@ export function feedHtml(html: string, pageUrl: string): string {
   return toHtml(tree);
 }
 
+/**
+ * The most HTML one feed item carries (in UTF-16 code units, as measured after feedHtml): about ten
+ * times a long real post. A longer post is sent as its summary and a link, so one post cannot make
+ * the feed too large for readers to fetch (docs/security.md, Limits).
+ */
+export const FEED_ITEM_HTML_LIMIT = 200_000;
+
+/** An item's HTML, or its summary and a link to the post when the HTML is over FEED_ITEM_HTML_LIMIT. */
+export function cappedItemHtml(html: string, post: { url: string; summary?: string }): string {
+  if (html.length <= FEED_ITEM_HTML_LIMIT) return html;
+  const summary = post.summary ? `<p>${escapeXml(post.summary)}</p>` : '';
+  return `${summary}<p><a href="${escapeXml(post.url)}">Read the whole post on the site</a> (too long for the feed).</p>`;
+}
+
 export function escapeXml(value: string): string {
   return value.replace(
     /[<>&"']/g,

@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import { rehypeAlignToClass } from './rehype-align';
 import { rehypeEmbedCards } from '../security/rehype-embed-cards';
 import { rehypeEmbedHosts } from '../security/rehype-embed-hosts';
+import { rehypeLinkHosts } from '../security/rehype-link-hosts';
 import { rehypeSanitizePost } from '../security/rehype-sanitize-post';
 import { rehypeEmptyLinks } from './rehype-empty-links';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
@@ -76,6 +77,7 @@ export function createMarkdownPipeline({
       rehypeSectionHeadings,
       rehypeHeadingAnchors,
       rehypeScrollTables,
+      rehypeLinkHosts,
       rehypeEmptyLinks,
       [rehypePostLinks, { posts }],
       rehypeDescriptiveLinks,

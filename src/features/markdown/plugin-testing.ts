@@ -19,28 +19,40 @@ export interface PluginRun {
   notes: string[];
   /** The render metadata frontmatter (what `render()` gives as `remarkPluginFrontmatter`). */
   frontmatter: Record<string, unknown>;
+  /** The local images the plugins handed to Astro's image step. */
+  localImagePaths?: string[];
+}
+
+interface RunOptions {
+  path?: string;
+  frontmatter?: Record<string, unknown>;
+  /** The project root (default: the process's). */
+  cwd?: string;
 }
 
 function fileFor(
   value: string,
-  {
-    path = '/site/src/content/blog/post.md',
-    frontmatter = {},
-  }: { path?: string; frontmatter?: Record<string, unknown> },
+  { path = '/site/src/content/blog/post.md', frontmatter = {}, cwd }: RunOptions,
 ) {
-  return new VFile({ value, path, data: { astro: { frontmatter: { ...frontmatter } } } });
+  return new VFile({ value, path, cwd, data: { astro: { frontmatter: { ...frontmatter } } } });
 }
 
 function resultOf(html: string, file: VFile): PluginRun {
-  const frontmatter = (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro
-    .frontmatter;
-  return { html, notes: notesOf(frontmatter).map((n) => `[${n.kind}] ${n.message}`), frontmatter };
+  const { frontmatter, localImagePaths } = (
+    file.data as { astro: { frontmatter: Record<string, unknown>; localImagePaths?: string[] } }
+  ).astro;
+  return {
+    html,
+    notes: notesOf(frontmatter).map((n) => `[${n.kind}] ${n.message}`),
+    frontmatter,
+    localImagePaths,
+  };
 }
 
 export async function runRehype(
   plugins: Pluggable[],
   html: string,
-  options: { path?: string; frontmatter?: Record<string, unknown> } = {},
+  options: RunOptions = {},
 ): Promise<PluginRun> {
   const file = fileFor(html, options);
   const tree = (await unified()
@@ -52,7 +64,7 @@ export async function runRehype(
 export async function runRemark(
   plugins: Pluggable[],
   markdown: string,
-  options: { path?: string; frontmatter?: Record<string, unknown>; rehype?: Pluggable[] } = {},
+  options: RunOptions & { rehype?: Pluggable[] } = {},
 ): Promise<PluginRun & { tree: MdastRoot }> {
   const file = fileFor(markdown, options);
   const processor = unified().use(remarkParse).use(plugins);

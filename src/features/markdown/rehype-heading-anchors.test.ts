@@ -3,7 +3,6 @@ import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { markdownPipeline } from './pipeline';
 import { runRehype } from './plugin-testing';
-import { milvusHeadingId, milvusHeadingIds, titleTargets } from '../../lib/heading-ids';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 
 async function render(markdown: string) {
@@ -11,12 +10,6 @@ async function render(markdown: string) {
   const { code, metadata } = await processor.render(markdown, { frontmatter: { title: 'T' } });
   return { $: load(code), code, headings: metadata.headings };
 }
-
-test.each([
-  ['Special event', 'Special-event'],
-  ['  What is  new in Milvus 2.0? ', 'What-is-new-in-Milvus-2.0?'],
-  ['第一节', '第一节'],
-])('milvus.io id of "%s" is "%s"', (text, id) => expect(milvusHeadingId(text)).toBe(id));
 
 describe('heading anchors', () => {
   test('a section heading gets the github slug, a milvus.io alias and a link to itself', async () => {
@@ -85,23 +78,6 @@ test('tables scroll inside a focusable, labelled region', async () => {
 });
 
 describe('links written for milvus.io land, with or without ? . , : !', () => {
-  test.each([
-    [
-      'What is database security and why is it important?',
-      [
-        'What-is-database-security-and-why-is-it-important?',
-        'What-is-database-security-and-why-is-it-important',
-      ],
-    ],
-    [
-      'How to manage string data in Milvus 2.1',
-      ['How-to-manage-string-data-in-Milvus-2.1', 'How-to-manage-string-data-in-Milvus-21'],
-    ],
-    ['Step 1: install it!', ['Step-1:-install-it!', 'Step-1-install-it']],
-    ['Lists, sets, and maps', ['Lists,-sets,-and-maps', 'Lists-sets-and-maps']],
-    ['Plain heading', ['Plain-heading']],
-  ])('"%s"', (text, ids) => expect(milvusHeadingIds(text)).toEqual(ids));
-
   test('each alias is an element with that id inside the heading', async () => {
     const { html } = await runRehype([rehypeHeadingAnchors], '<h2>Milvus 2.1: what is new?</h2>');
     const $ = load(html);
@@ -110,10 +86,6 @@ describe('links written for milvus.io land, with or without ? . , : !', () => {
   });
 
   test('the title’s ids are left for the page’s h1: a body heading with the same text takes the next ones', async () => {
-    expect(titleTargets("What's New: Part 1")).toEqual({
-      id: 'whats-new-part-1',
-      aliases: ["What's-New:-Part-1", "What's-New-Part-1"],
-    });
     const { html } = await runRehype([rehypeHeadingAnchors], "<h2>What's New: Part 1</h2>", {
       frontmatter: { title: "What's New: Part 1" },
     });

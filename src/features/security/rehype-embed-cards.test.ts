@@ -33,3 +33,21 @@ test('allowed hosts and the site’s own files stay; an embed with nothing to lo
   expect((await run(kept)).html).toBe(kept);
   expect((await run('<p>a<iframe></iframe>b</p>')).html).toBe('<p>ab</p>');
 });
+
+test('sources are resolved against the page first: protocol-relative and same-origin frames become cards; same-origin media stays', async () => {
+  const page = 'https://site.example/blog/';
+  const { html, notes } = await runRehype(
+    [[rehypeEmbedCards, { page }]],
+    '<iframe src="//player.example.net/v/1"></iframe><iframe src="/blog/other/"></iframe>' +
+      '<audio controls><source src="//cdn.example.net/a.mp3"></audio><audio src="/media/a.mp3"></audio>',
+  );
+  expect(html).toContain('<a href="https://player.example.net/v/1" class="embed-card">');
+  expect(html).toContain('<a href="https://site.example/blog/other/" class="embed-card">');
+  expect(html).toContain('<a href="https://cdn.example.net/a.mp3" class="embed-card">');
+  expect(html).toContain('<audio src="/media/a.mp3"></audio>');
+  expect(notes).toEqual([
+    '[csp] <iframe> from https://player.example.net is shown as a link (not in allowedRemoteHosts.frames, src/features/security/security.ts)',
+    '[csp] <iframe> from https://site.example is shown as a link (not in allowedRemoteHosts.frames, src/features/security/security.ts)',
+    '[csp] <audio> from https://cdn.example.net is shown as a link (not in allowedRemoteHosts.media, src/features/security/security.ts)',
+  ]);
+});

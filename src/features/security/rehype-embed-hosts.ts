@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addNote } from '../../lib/build-notes';
+import { siteUrl } from '../../lib/paths';
 import { disallowedHost, type MediaKind } from './security';
 
 const SOURCES: Record<string, Array<[attribute: string, kind: MediaKind]>> = {
@@ -28,7 +29,7 @@ function urlsOf(attribute: string, value: unknown): string[] {
  * Finds what a post embeds that the Content-Security-Policy will block (a host missing from
  * `allowedRemoteHosts`, an `<object>`, an inline `<script>`) and warns at build, naming the post.
  */
-export function findBlockedEmbeds(tree: Root): string[] {
+export function findBlockedEmbeds(tree: Root, page: string = siteUrl('blog/')): string[] {
   const problems: string[] = [];
   visit(tree, 'element', (node: Element, _index, parent) => {
     if (node.tagName === 'script')
@@ -44,7 +45,7 @@ export function findBlockedEmbeds(tree: Root): string[] {
         : SOURCES[node.tagName];
     for (const [attribute, kind] of checks ?? []) {
       for (const url of urlsOf(attribute, node.properties[attribute])) {
-        const host = disallowedHost(url, kind);
+        const host = disallowedHost(url, kind, page);
         if (host)
           problems.push(
             `${host} in <${node.tagName} ${attribute.toLowerCase()}> (not in allowedRemoteHosts.${kind})`,

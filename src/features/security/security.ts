@@ -149,15 +149,24 @@ export function vercelHeaders(inlineStyles: readonly string[]): VercelHeaderRule
   ];
 }
 
-/** The host (`https://example.com`) of a URL that is not on one of the allowed lists for `kind`, else undefined. */
-export function disallowedHost(url: string, kind: MediaKind): string | undefined {
+/** Kinds whose directive allows the site's own origin (`'self'`); `frame-src` does not. */
+const SELF_ALLOWED: Record<MediaKind, boolean> = { images: true, media: true, frames: false };
+
+/**
+ * The host (`https://example.com`) of a URL that is not on one of the allowed lists for `kind`, else
+ * undefined. With `page` (the URL of the page it is on), the URL is resolved as a browser resolves
+ * it first: `//host/x` is that host, and the site's own origin is allowed only where the policy says
+ * `'self'`. Without it, a relative URL counts as the site's own file.
+ */
+export function disallowedHost(url: string, kind: MediaKind, page?: string): string | undefined {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(url, page);
   } catch {
     return undefined; // relative: served by the site itself
   }
   if (parsed.protocol === 'data:') return kind === 'images' ? undefined : parsed.protocol;
+  if (page && parsed.origin === new URL(page).origin && SELF_ALLOWED[kind]) return undefined;
   const allowed: readonly string[] = allowedRemoteHosts[kind];
   // http is upgraded to https by the policy (upgrade-insecure-requests).
   if (allowed.includes('https:') && /^https?:$/.test(parsed.protocol)) return undefined;

@@ -80,6 +80,9 @@ export async function readCached(dir: string, key: string): Promise<Drawn | unde
   return { data, missing };
 }
 
+/** A cache file lost in a crash is only drawn again: no need to wait for the disk. */
+const NO_FSYNC = { fsync: false };
+
 let warnedCacheWrite = false;
 
 export async function writeCached(dir: string, key: string, drawn: Drawn): Promise<void> {
@@ -87,8 +90,8 @@ export async function writeCached(dir: string, key: string, drawn: Drawn): Promi
     await mkdir(dir, { recursive: true });
     // The list first: once the card exists, a reader finds its list too.
     if (drawn.missing.length)
-      await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(drawn.missing));
-    await writeFileAtomic(join(dir, `${key}.jpg`), drawn.data);
+      await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(drawn.missing), NO_FSYNC);
+    await writeFileAtomic(join(dir, `${key}.jpg`), drawn.data, NO_FSYNC);
   } catch (error) {
     // The card is still good; only the next build will have to draw it again.
     if (!warnedCacheWrite)

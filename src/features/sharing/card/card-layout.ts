@@ -1,13 +1,13 @@
 import { SHARE_CARD } from './card-size.ts';
 
-/** The card's input, geometry, design tokens and element helper: what every other card module builds on. */
+// The card's input, geometry, design tokens and element helper: what every other card module builds on.
 
 export const CARD_WIDTH = SHARE_CARD.width;
 export const CARD_HEIGHT = SHARE_CARD.height;
 /** Crawlers fetch the card on every share; 100 KB keeps that fast on any connection. */
 export const CARD_MAX_BYTES = 100_000;
 /** Bump when the design changes, so cached cards from the old design are not reused. */
-export const CARD_TEMPLATE_VERSION = 2;
+export const CARD_TEMPLATE_VERSION = 1;
 
 export interface CardInput {
   title: string;
@@ -66,30 +66,30 @@ export const BRAND = {
 export const PRIMARY_FONT = 'Inter';
 
 /** Outer margin of the cover layouts. */
-export const PAD = 56;
+const PAD = 56;
 /** Space between the cover and the title area. */
-export const GAP = 48;
+const GAP = 48;
 /** Beside the title, a cover is at most this wide, so the title column keeps ~460 px. */
-export const BESIDE_MAX_COVER_WIDTH = 576;
+const BESIDE_MAX_COVER_WIDTH = 576;
 /** ...and this wide for a long title, whose column then grows to ~600 px. */
-export const BESIDE_MAX_COVER_WIDTH_LONG = 440;
+const BESIDE_MAX_COVER_WIDTH_LONG = 440;
 /** Covers at least this wide (width / height) go above the title instead of beside it. */
-export const WIDE_COVER_ASPECT = 2.4;
+const WIDE_COVER_ASPECT = 2.4;
 /** Above the title, a cover is at most this tall, leaving a band for two title lines and a byline... */
-export const ABOVE_MAX_COVER_HEIGHT = 300;
+const ABOVE_MAX_COVER_HEIGHT = 300;
 /** ...or up to four, for a long title. */
-export const ABOVE_MAX_COVER_HEIGHT_LONG = 230;
+const ABOVE_MAX_COVER_HEIGHT_LONG = 230;
 /** A title longer than this (in ems of its font, ~100 characters) gets more room beside or below a cover. */
-export const LONG_TITLE_EMS = 48;
-export const ABOVE_GAP = 32;
+const LONG_TITLE_EMS = 48;
+const ABOVE_GAP = 32;
 /** Corner radius of a cover shown beside or above the title. */
 export const COVER_RADIUS = 12;
 /** Margins of the typographic card. */
-export const TEXT_PAD_X = 80;
-export const TEXT_PAD_Y = 64;
+const TEXT_PAD_X = 80;
+const TEXT_PAD_Y = 64;
 
 /** The cover scaled to fit `max` (up or down), keeping its aspect ratio. */
-export function fitSize(cover: Size, max: Size): Size {
+function fitSize(cover: Size, max: Size): Size {
   const scale = Math.min(max.width / cover.width, max.height / cover.height);
   return {
     width: Math.max(1, Math.round(cover.width * scale)),

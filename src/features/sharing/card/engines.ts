@@ -2,8 +2,8 @@ import type { Sharp, SharpOptions } from 'sharp';
 
 // Loaded on first use: a card served from the cache never loads satori or sharp.
 
-export type SatoriFunction = (element: never, options: Record<string, unknown>) => Promise<string>;
-export type SharpFunction = (input?: Buffer, options?: SharpOptions) => Sharp;
+type SatoriFunction = (element: never, options: Record<string, unknown>) => Promise<string>;
+type SharpFunction = (input?: Buffer, options?: SharpOptions) => Sharp;
 
 let satoriModule: Promise<SatoriFunction> | undefined;
 let sharpModule: Promise<SharpFunction> | undefined;

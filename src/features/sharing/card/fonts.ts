@@ -7,9 +7,9 @@ import { loadSatori } from './engines.ts';
 
 // Fonts: @fontsource files (OFL), chosen per card by the characters it draws.
 
-export type Weight = 500 | 700;
+type Weight = 500 | 700;
 
-export interface Face {
+interface Face {
   /** Unique per subset (same across weights), so satori's fallback sees every file. */
   name: string;
   file: string;
@@ -136,7 +136,7 @@ function covers(face: Face, codePoint: number): boolean {
 
 const EMOJI_PREFIX = 'noto-emoji-';
 
-export interface TextFonts {
+interface TextFonts {
   /** The text without the characters no font draws. */
   text: string;
   /** Faces for the text itself. */

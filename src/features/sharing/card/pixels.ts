@@ -32,7 +32,7 @@ export interface Raster extends Size {
 }
 
 /** A card's pixels for sharp: a raw RGB raster, or an SVG that sharp rasterises in the same pipeline. */
-export type CardSource = Raster | { svg: Buffer };
+type CardSource = Raster | { svg: Buffer };
 
 export async function encodeJpeg(card: CardSource, what: string): Promise<Buffer> {
   const sharp = await loadSharp();
@@ -88,15 +88,42 @@ export async function decodeCover(cover: Buffer, size: Size): Promise<Raster> {
   return raster;
 }
 
-/** The decoded cover as a JPEG data URI for satori's `<img>` (librsvg decodes a JPEG faster than a PNG). */
-export async function coverDataUri(cover: Raster): Promise<string> {
-  const sharp = await loadSharp();
-  const jpeg = await sharp(cover.pixels, {
-    raw: { width: cover.width, height: cover.height, channels: CHANNELS },
-  })
-    .jpeg({ quality: 95 })
-    .toBuffer();
-  return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+/**
+ * Copies the cover into the card at `box`, with rounded corners: corner pixels are blended with
+ * what is underneath by how much of them the rounded shape covers (anti-aliasing).
+ */
+export function pasteCover(card: Raster, cover: Raster, box: Box, radius: number): void {
+  const rowBytes = cover.width * CHANNELS;
+  const r = Math.min(radius, Math.floor(cover.width / 2), Math.floor(cover.height / 2));
+  for (let y = 0; y < cover.height; y++) {
+    const target = ((box.y + y) * card.width + box.x) * CHANNELS;
+    const source = y * rowBytes;
+    if (y >= r && y < cover.height - r) {
+      cover.pixels.copy(card.pixels, target, source, source + rowBytes);
+      continue;
+    }
+    cover.pixels.copy(
+      card.pixels,
+      target + r * CHANNELS,
+      source + r * CHANNELS,
+      source + rowBytes - r * CHANNELS,
+    );
+    const centreY = y < r ? r : cover.height - r;
+    for (let x = 0; x < cover.width; x = x === r - 1 ? cover.width - r : x + 1) {
+      const centreX = x < r ? r : cover.width - r;
+      const coverage = Math.min(
+        1,
+        Math.max(0, r - Math.hypot(x + 0.5 - centreX, y + 0.5 - centreY) + 0.5),
+      );
+      for (let channel = 0; channel < CHANNELS; channel++) {
+        const at = target + x * CHANNELS + channel;
+        card.pixels[at] = Math.round(
+          (cover.pixels[source + x * CHANNELS + channel] ?? 0) * coverage +
+            (card.pixels[at] ?? 0) * (1 - coverage),
+        );
+      }
+    }
+  }
 }
 
 function hexRgb(hex: string): [number, number, number] {
@@ -171,18 +198,6 @@ export function coverOnlyCard(cover: Raster, box: Box): Raster {
       );
     } else row.copy(card.pixels, y * CARD_WIDTH * CHANNELS);
   }
-  copyCover(card, cover, box);
+  pasteCover(card, cover, box, 0);
   return card;
-}
-
-/** Copies the cover's rows into the card at `box`. */
-function copyCover(card: Raster, cover: Raster, box: Box): void {
-  const rowBytes = cover.width * CHANNELS;
-  for (let y = 0; y < cover.height; y++)
-    cover.pixels.copy(
-      card.pixels,
-      ((box.y + y) * card.width + box.x) * CHANNELS,
-      y * rowBytes,
-      (y + 1) * rowBytes,
-    );
 }

@@ -7,20 +7,21 @@ import {
   CARD_WIDTH,
   cardLayout,
   cardText,
+  COVER_RADIUS,
   graphemes,
   type Box,
   type CardInput,
   type CardLayout,
   type RenderedCard,
 } from './card-layout.ts';
-import { loadSatori } from './engines.ts';
+import { loadSatori, loadSharp } from './engines.ts';
 import { emojiImages, fontsFor, satoriFonts } from './fonts.ts';
 import {
   coverOnlyCard,
   coverSizeOf,
   decodeCover,
   encodeJpeg,
-  coverDataUri,
+  pasteCover,
   type Raster,
 } from './pixels.ts';
 import { coverAboveCard, coverBesideCard, typographicCard, type CardTexts } from './templates.ts';
@@ -65,8 +66,6 @@ export { cardCacheDir, cardCacheKey } from './card-cache.ts';
 
 interface PreparedTexts {
   texts: CardTexts;
-  /** The cover as a data URI, at its size in the card. */
-  coverSrc?: string;
   fonts: SatoriFont[];
   graphemeImages: Record<string, string>;
   missing: string[];
@@ -142,8 +141,8 @@ async function drawPass(
     layout.template === 'typographic'
       ? typographicCard(texts, layout.text, fit)
       : layout.template === 'cover-beside'
-        ? coverBesideCard(texts, { ...layout, src: prepared.coverSrc ?? '' }, fit)
-        : coverAboveCard(texts, { ...layout, src: prepared.coverSrc ?? '' }, fit);
+        ? coverBesideCard(texts, layout, fit)
+        : coverAboveCard(texts, layout, fit);
   const children = [card.props.children].flat();
   // A clamped title measures nothing (its height is cut): its size is probed too.
   const all = everySize || fit.fits === false;
@@ -216,7 +215,6 @@ async function drawCard(input: CardInput): Promise<Drawn> {
   }
 
   const prepared = await prepareTexts(input, layout.template === 'cover-above');
-  if (cover) prepared.coverSrc = await coverDataUri(await cover);
   const scale = capLines(TITLE_SCALES[layout.template], titleRoom(layout.template, layout.text));
   // Usually one pass: drawn at a guessed size that the pass confirms. A wrong guess, or a
   // character without a glyph, costs a second pass.
@@ -231,10 +229,21 @@ async function drawCard(input: CardInput): Promise<Drawn> {
   if (!pass.settled) pass = await drawPass(prepared, layout, fit, scale, true);
   if (!sameFit(pass.best, fit)) pass = await drawPass(prepared, layout, pass.best, scale);
 
-  return {
-    data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title),
-    missing: prepared.missing,
+  if (!cover || layout.template === 'typographic') {
+    return {
+      data: await encodeJpeg({ svg: Buffer.from(pass.svg) }, input.title),
+      missing: prepared.missing,
+    };
+  }
+  // With a cover: rasterise, paste the cover in, then encode.
+  const sharp = await loadSharp();
+  const card: Raster = {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    pixels: await sharp(Buffer.from(pass.svg)).removeAlpha().raw().toBuffer(),
   };
+  pasteCover(card, await cover, layout.cover, COVER_RADIUS);
+  return { data: await encodeJpeg(card, input.title), missing: prepared.missing };
 }
 
 const inFlight = new Map<string, Promise<{ drawn: Drawn; fromCache: boolean }>>();

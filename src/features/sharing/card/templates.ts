@@ -17,10 +17,10 @@ import type { TitleFit } from './title-fit.ts';
 
 // The card templates, as elements for satori (React-element-like objects; no React needed).
 //
-// Drawn with what librsvg rasterises fast: satori turns `overflow: hidden` and borders into SVG
-// masks, which librsvg draws as whole-card layers, so texts are cut with `lineClamp` instead and
-// rules are thin boxes. The cover is an `<img>` with `borderRadius` (one small clip). Full-card
-// gradients are slow to rasterise too: the background is flat shapes.
+// Drawn with what librsvg rasterises fast: satori turns `overflow: hidden`, borders and <img>
+// into SVG masks, and librsvg draws each mask as a whole-card layer, so texts are cut with
+// `lineClamp` instead, rules are thin boxes, and the cover is pasted into the raster afterwards
+// (see `pasteCover`). Full-card gradients are slow to rasterise too: the background is flat shapes.
 
 /**
  * A small brand mark: an accent tile with a milestone flag, a pole and a swallow-tailed flag
@@ -172,17 +172,11 @@ function absolute(box: Box, style: Style, ...children: Child[]): CardElement {
   );
 }
 
-/** The cover, rounded, on a plate 1 px larger than the picture, so 1 px of it frames it. */
-function coverPlate(box: Box, src: string): CardElement {
+/** Where the cover goes: a rounded plate 1 px larger than the picture, so 1 px of it frames it. */
+function coverPlate(box: Box): CardElement {
   return absolute(
     { x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2 },
-    { borderRadius: COVER_RADIUS + 1, backgroundColor: BRAND.frame, padding: 1 },
-    h('img', {
-      src,
-      width: box.width,
-      height: box.height,
-      style: { borderRadius: COVER_RADIUS },
-    }),
+    { borderRadius: COVER_RADIUS + 1, backgroundColor: BRAND.frame },
   );
 }
 
@@ -236,7 +230,7 @@ export function typographicCard(texts: CardTexts, box: Box, fit: TitleFit): Card
 
 export function coverBesideCard(
   texts: CardTexts,
-  layout: { cover: Box; text: Box; src: string },
+  layout: { cover: Box; text: Box },
   fit: TitleFit,
 ): CardElement {
   const { text } = layout;
@@ -258,13 +252,13 @@ export function coverBesideCard(
         oneLine(texts.host, { fontSize: 22, fontWeight: 500, color: BRAND.accentText }),
       ),
     ),
-    coverPlate(layout.cover, layout.src),
+    coverPlate(layout.cover),
   );
 }
 
 export function coverAboveCard(
   texts: CardTexts,
-  layout: { cover: Box; text: Box; src: string },
+  layout: { cover: Box; text: Box },
   fit: TitleFit,
 ): CardElement {
   const { text } = layout;
@@ -273,7 +267,7 @@ export function coverAboveCard(
   const siteAndByline =
     guessWidth(`${withSite}${texts.host}`) * 22 < text.width - 120 ? withSite : texts.byline;
   return root(
-    coverPlate(layout.cover, layout.src),
+    coverPlate(layout.cover),
     absolute(
       text,
       { flexDirection: 'column', justifyContent: 'space-between' },
