@@ -43,7 +43,7 @@ interface Layout {
 const WIDE: Layout = {
   width: 960,
   height: 540,
-  chart: { left: 64, top: 168, width: 832, height: 236 },
+  chart: { left: 64, top: 196, width: 832, height: 212 },
   name: 22,
   road: 34,
   counter: 76,
@@ -242,7 +242,8 @@ async function composition(m: Milestone, fonts: Font[], L: Layout): Promise<Fram
               {
                 position: 'absolute',
                 left: pad,
-                top: 36,
+                // Below the corner where the site puts its pause and full-size controls.
+                top: 64,
                 width: inset,
                 justifyContent: 'space-between',
                 alignItems: 'flex-start',
