@@ -17,6 +17,7 @@ const FEATURE_IMPORTS = {
   figures: [],
   math: [],
   media: [],
+  'milestone-kit': [],
   security: [],
   sharing: [],
   stylesheets: [],

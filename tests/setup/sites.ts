@@ -191,6 +191,27 @@ export default async function setup(project: TestProject) {
         ].join('\n'),
       });
     }),
+    // The next milestone as an author makes it with the kit: a fictional project's data file
+    // drawn into the media folder (which writes its media data entries), and a post that is
+    // exactly the markdown `draw` printed, built offline.
+    job(['milestone-kit'], async () => {
+      const site = await warmCopy('milestone-kit');
+      await cp(join(ROOT, 'tests/fixtures/milestone'), join(site.dir, 'src/assets/media/kestrel'), {
+        recursive: true,
+      });
+      const draw = await run(site.dir, [
+        'src/features/milestone-kit/cli.ts',
+        'draw',
+        'src/assets/media/kestrel/kestrel.yaml',
+      ]);
+      const markdown = draw.output.split('Markdown for the post:\n\n')[1] ?? '';
+      await writeFile(join(site.contentDir, '2031-9-30-kestrel-1m-stars.md'), markdown);
+      const build = await astroBuild(site.dir);
+      await record('milestone-kit', site.dir, {
+        code: draw.code === 0 ? build.code : draw.code,
+        output: ['=== draw ===', draw.output, '=== build ===', build.output].join('\n'),
+      });
+    }),
     // Every broken post beside the seed, fixed the way an author would: sync, remove the posts the
     // failure names, sync again, until it passes. `output` holds every round.
     job(['broken'], async () => {

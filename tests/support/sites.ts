@@ -15,6 +15,7 @@ export const SITE_NAMES = [
   'base-path-leading',
   'media-swap',
   'media-pull',
+  'milestone-kit',
   'broken',
 ] as const;
 export type SiteName = (typeof SITE_NAMES)[number];

@@ -1,6 +1,6 @@
 // The wallpaper masters every download size is cut from, and where to cut. The safe areas
-// are data (`safeAreas` in src/content/media.yaml); scripts/artwork.mjs draws the seed's
-// masters from the same numbers and refuses to write one whose text strays outside them.
+// are data (`safeAreas` in src/content/media.yaml); the milestone kit writes them there for the
+// masters it draws, and refuses to draw one whose text strays outside them.
 import type { Box } from '../media/media-data';
 import { masterKindsFor, type WallpaperMasterKind, type WallpaperSize } from './sizes';
 
