@@ -7,6 +7,7 @@ import { fileFor } from '../support/dist-links';
 import { connectBrowser, openPage } from '../support/browser';
 import { ORIGINALS_HOST } from '../support/media-originals';
 import { page, readySite } from '../support/sites';
+import { WALLPAPER_SIZES } from '../../src/features/wallpaper/sizes';
 
 // The seed beside a new milestone post whose media live on a CDN, pulled with
 // `media:pull --from` (twice) and built offline (tests/setup/sites.ts).
@@ -120,9 +121,15 @@ describe('the new milestone post gets the seed’s treatment', () => {
   test('both wallpaper links lead to one card with landscape and portrait sizes at exactly their size', async () => {
     const $ = await page(site, POST);
     expect($('.wallpaper-card').length).toBe(1);
-    expect($('a[href="#wallpaper-downloads"]').length).toBe(2);
+    expect($('.prose a[href="#wallpaper-downloads"]').length).toBe(2);
     const links = $('.wallpaper-card a[download]').toArray();
-    expect(links.length).toBe(8);
+    // Every desktop and phone size (no square master: tablets only where no upscaling is needed).
+    const offered = links.map(
+      (link) => `${$(link).attr('data-width')}x${$(link).attr('data-height')}`,
+    );
+    for (const size of WALLPAPER_SIZES.filter((s) => s.device !== 'tablet')) {
+      expect(offered).toContain(`${size.width}x${size.height}`);
+    }
     for (const link of links) {
       const meta = await sharp(served($(link).attr('href')!)).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual([

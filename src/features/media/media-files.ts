@@ -155,7 +155,9 @@ export function findMedia(url: string | undefined, index: MediaIndex = mediaInde
 
 /** Every local file an entry uses. */
 export function filesOf(entry: MediaEntry): string[] {
-  return [entry.file, entry.phone, entry.portrait, entry.square].filter((f): f is string => Boolean(f));
+  return [entry.file, entry.phone, entry.portrait, entry.square].filter((f): f is string =>
+    Boolean(f),
+  );
 }
 
 /** Where a reference is used, for inferring the role the data file does not give. */

@@ -39,7 +39,7 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('drawing a milestone', { timeout: 60_000 }, () => {
-  test('cover, animations (wide and phone, WebP and GIF) and both wallpaper masters, at their sizes', async () => {
+  test('cover, animations (wide and phone, WebP and GIF) and the three wallpaper masters, at their sizes', async () => {
     const expected: [string, number, number, number?][] = [
       [`${slug}-cover.png`, 1600, 900],
       [`${slug}-growth.webp`, 960, 540, 34],
@@ -52,6 +52,7 @@ describe('drawing a milestone', { timeout: 60_000 }, () => {
       [`${slug}-timeline-phone.gif`, 720, 1280, 7],
       [`${slug}-wallpaper.png`, 5120, 2160],
       [`${slug}-wallpaper-portrait.png`, 1290, 2796],
+      [`${slug}-wallpaper-square.png`, 2732, 2732],
     ];
     expect(first.files.map((f) => basename(f.path))).toEqual(expected.map(([name]) => name));
     for (const [name, width, height, frames] of expected) {
@@ -206,6 +207,12 @@ describe('layouts that hold', () => {
         `${prefix}-wallpaper-portrait.png`,
         undefined,
         645,
+      );
+      await save(
+        join(dir, `${names.wallpaper}-square.png`),
+        `${prefix}-wallpaper-square.png`,
+        undefined,
+        1024,
       );
     }
     expect((await frame(join(ART, 'kestrel-cover.png'), 0)).byteLength).toBeGreaterThan(0);

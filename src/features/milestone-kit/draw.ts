@@ -138,12 +138,11 @@ export async function drawMilestone(
   files.push(
     await png(await drawWallpaper(m, fonts, 'landscape'), join(out, `${wallpaper.name}.png`)),
   );
-  files.push(
-    await png(
-      await drawWallpaper(m, fonts, 'portrait'),
-      join(out, `${wallpaper.name}-portrait.png`),
-    ),
-  );
+  for (const kind of ['portrait', 'square'] as const) {
+    files.push(
+      await png(await drawWallpaper(m, fonts, kind), join(out, `${wallpaper.name}-${kind}.png`)),
+    );
+  }
 
   // Media data entries name files relative to src/assets/media/.
   const local = (file: string) => relative(mediaRoot, resolve(out, file)).split(sep).join('/');
@@ -166,6 +165,7 @@ export async function drawMilestone(
       role: 'wallpaper',
       file: local(`${wallpaper.name}.png`),
       portrait: local(`${wallpaper.name}-portrait.png`),
+      square: local(`${wallpaper.name}-square.png`),
       slug: wallpaper.slug,
       safeAreas: Object.fromEntries(
         Object.values(MASTERS).map((master) => [

@@ -1,5 +1,6 @@
 // The wallpaper masters every download size is cut from: landscape (5120 × 2160, wide enough
-// for 21:9 and tall enough for 16:10) and portrait (1290 × 2796), each with a safe area that
+// for 21:9 and tall enough for 16:10), portrait (1290 × 2796) and square (2732 × 2732, the
+// tablets' sizes either way round, without upscaling), each with a safe area that
 // holds every word and the emblem. Outside it there is only sky, which any crop may cut.
 import type { Font } from 'satori';
 import type { Milestone } from './data.ts';
@@ -8,13 +9,14 @@ import { fitSize, h, heightOf, inner, logo, render, words } from './text.ts';
 import { phrases } from './words.ts';
 
 export interface Master {
-  orientation: 'landscape' | 'portrait';
+  orientation: 'landscape' | 'portrait' | 'square';
   width: number;
   height: number;
   /**
    * Landscape: inside the centred 16:10 and 21:9 crops, clear of a menu bar, dock or taskbar.
    * Portrait: below the lock-screen clock and widgets (the top ~30 %), above the lock-screen
-   * buttons, and inside a 20:9 crop.
+   * buttons, and inside a 20:9 crop. Square: inside every tablet cut (3:4 to 16:10, either way
+   * round), below the clock.
    */
   safeArea: Rect;
 }
@@ -32,12 +34,19 @@ export const MASTERS: Record<Master['orientation'], Master> = {
     height: 2796,
     safeArea: { left: 96, top: 860, width: 1098, height: 1560 },
   },
+  square: {
+    orientation: 'square',
+    width: 2732,
+    height: 2732,
+    safeArea: { left: 572, top: 1000, width: 1588, height: 1100 },
+  },
 };
 
 /** Emblem radius and the sizes of name, headline, thanks and date, per orientation. */
 const SIZES = {
   landscape: { r: 440, name: 100, headline: 124, thanks: 70, date: 56, gap: 70 },
   portrait: { r: 330, name: 76, headline: 124, thanks: 60, date: 48, gap: 48 },
+  square: { r: 250, name: 64, headline: 96, thanks: 48, date: 40, gap: 40 },
 };
 
 export async function drawWallpaper(

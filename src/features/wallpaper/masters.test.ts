@@ -44,9 +44,10 @@ describe('wallpaper masters', () => {
   test('the square master leaves the top fifth of every tablet cut for the clock', () => {
     for (const size of WALLPAPER_SIZES.filter((s) => s.device === 'tablet')) {
       const { box, master } = wallpaperCrop(size, WALLPAPER_MASTERS)!;
-      expect(master.safeArea!.top - box!.top, `${size.width}x${size.height}`).toBeGreaterThanOrEqual(
-        box!.height * 0.2,
-      );
+      expect(
+        master.safeArea!.top - box!.top,
+        `${size.width}x${size.height}`,
+      ).toBeGreaterThanOrEqual(box!.height * 0.2);
     }
   });
 });

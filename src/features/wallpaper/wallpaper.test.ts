@@ -60,15 +60,22 @@ describe('wallpaper downloads', { timeout: 60_000 }, () => {
   });
 
   test('a wallpaper with no safe area on record is cut by attention, at exactly each size; a portrait file alone is the portrait master', async () => {
-    const bare = { ...wallpaper, slug: 'bare', portrait: undefined, settings: {} };
+    const bare = {
+      ...wallpaper,
+      slug: 'bare',
+      portrait: undefined,
+      square: undefined,
+      settings: {},
+    };
     const downloads = await wallpaperDownloads(bare);
-    expect(downloads.map((d) => d.orientation)).toEqual([
-      'landscape',
-      'landscape',
-      'landscape',
-      'landscape',
-      'landscape',
-    ]);
+    // Desktop sizes, and the landscape tablet sizes the master holds without upscaling.
+    expect(downloads.map((d) => `${d.device} ${d.orientation}`)).toEqual(
+      WALLPAPER_SIZES.filter(
+        (s) =>
+          s.device === 'desktop' ||
+          (s.device === 'tablet' && s.orientation === 'landscape' && s.height <= 2160),
+      ).map((s) => `${s.device} ${s.orientation}`),
+    );
     expect(downloads.every((d) => d.box === undefined)).toBe(true);
     const meta = await sharp(await renderVariant(downloads[3]!.variant)).metadata();
     expect([meta.width, meta.height]).toEqual([downloads[3]!.width, downloads[3]!.height]);

@@ -75,7 +75,7 @@ const decodedCovers = new Map<string, Promise<Buffer>>();
  * The cover resized to `box` (it already has that aspect ratio) as raw RGBA, on the brand
  * background if transparent, its corners cut round by a mask (sharp anti-aliases the edge).
  */
-export function decodeCover(cover: Buffer, box: Box, radius = COVER_RADIUS): Promise<Placed> {
+export async function decodeCover(cover: Buffer, box: Box, radius = COVER_RADIUS): Promise<Placed> {
   const { width, height } = box;
   const key = `${createHash('sha256').update(cover).digest('hex')} ${width}x${height} ${radius}`;
   let pixels = decodedCovers.get(key);
