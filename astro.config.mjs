@@ -20,6 +20,9 @@ export default defineConfig({
   site: site.url,
   base,
   trailingSlash: 'always',
+  // Scoped styles mark elements with a class rather than a data attribute: the same specificity
+  // in fewer bytes, on every page's first round trip.
+  scopedStyleStrategy: 'class',
   // Two routes writing the same page (a post named `2` and page 2 of /blog/) fail the build.
   prerenderConflictBehavior: 'error',
   // HTML-aware compression keeps the spaces around inline elements ("Click <a>here</a> to").

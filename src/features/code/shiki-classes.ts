@@ -85,8 +85,19 @@ function ruleFor(declaration: string): string {
 }
 
 export function codeThemeCss(declarations: readonly string[] = codeThemeDeclarations()): string {
-  return declarations.map(ruleFor).join('\n');
+  return [SCHEME_RULES, ...declarations.map(ruleFor)].join('\n');
 }
+
+/**
+ * How the classes' variables become colours and font styles in each scheme. They live here, in
+ * the sheet only pages with code link, not in every post's inline CSS: font styles are not
+ * colours, so light-dark() cannot pick them and each scheme reads its own.
+ */
+const SCHEME_RULES = `.astro-code,.astro-code span{color:light-dark(var(--shiki-light),var(--shiki-dark))}
+.astro-code{background-color:light-dark(var(--shiki-light-bg),var(--shiki-dark-bg))}
+.astro-code span{font-style:var(--shiki-light-font-style,inherit);font-weight:var(--shiki-light-font-weight,inherit);text-decoration:var(--shiki-light-text-decoration,inherit)}
+@media (prefers-color-scheme:dark){:root:not([data-theme=light]) .astro-code span{font-style:var(--shiki-dark-font-style,inherit);font-weight:var(--shiki-dark-font-weight,inherit);text-decoration:var(--shiki-dark-text-decoration,inherit)}}
+:root[data-theme=dark] .astro-code span{font-style:var(--shiki-dark-font-style,inherit);font-weight:var(--shiki-dark-font-weight,inherit);text-decoration:var(--shiki-dark-text-decoration,inherit)}`;
 
 function normalise(declaration: string): string {
   const colon = declaration.indexOf(':');

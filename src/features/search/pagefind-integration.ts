@@ -14,9 +14,15 @@ import * as pagefind from 'pagefind';
 /** Where the index is written, under the site's root. */
 export const SEARCH_INDEX_DIR = 'pagefind';
 
-/** Parts of a post page that are not its text: eyebrow, byline, contents, share controls, footer. */
+/**
+ * Parts of a post page that are not its text: eyebrow, the hero's actions, byline, contents,
+ * media controls, the wallpaper card's size list, share controls, footer.
+ */
 export const NOT_INDEXED = [
   '.eyebrow',
+  '.hero-actions',
+  '.media-controls',
+  '.wallpaper-card',
   '.post-meta',
   '.draft-badge',
   '.toc',
