@@ -26,7 +26,7 @@ export function rehypeShareLinks({ postsDir }: ShareLinksOptions = {}) {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a' || !ASKS_TO_SHARE.test(toString(node))) return;
       node.properties.href = `#${SHARE_BLOCK_ID}`;
-      // Print hides the share block: the paper gives the page's address instead (layout.css).
+      // Print hides the share block: the paper gives the page's address instead (page-parts.css).
       if (page) node.properties.dataPrintHref = page;
       delete node.properties.target;
       delete node.properties.rel;

@@ -202,7 +202,7 @@ export function rehypeWallpaper({ postsDir }: WallpaperOptions = {}) {
       const entry = entries[n] && cardOf.get(entries[n]);
       if (!entry) return;
       node.properties.href = `#${WALLPAPER_CARD_ID}`;
-      // Print hides the card; the paper shows where to find it (layout.css).
+      // Print hides the card; the paper shows where to find it (page-parts.css).
       if (page) node.properties.dataPrintHref = `${page}#${WALLPAPER_CARD_ID}`;
       const block = tree.children.find(
         (child) => child.type === 'element' && (child === node || contains(child, node)),
