@@ -2,8 +2,8 @@
 // the right, over the brand's background and a field of small stars.
 import type { Font } from 'satori';
 import type { Milestone } from './data.ts';
-import { emblem, emblemText, longDate, sky, svgDocument } from './shapes.ts';
-import { fitSize, h, inner, logo, render, words } from './text.ts';
+import { emblem, longDate, sky, svgDocument } from './shapes.ts';
+import { emblemLabel, fitSize, h, inner, logo, render, words } from './text.ts';
 import { phrases } from './words.ts';
 
 export const COVER = { width: 1600, height: 900 };
@@ -50,13 +50,8 @@ export async function drawCover(m: Milestone, fonts: Font[]): Promise<Buffer> {
     `${m.file}: title`,
   );
   const [cx, cy, r] = [1230, 450, 250];
-  const badge = emblemText(m.metric, cy, r);
-  const badgeSize = await fitSize(
-    short,
-    { size: badge.size, min: 40, width: badge.width, weight: 800 },
-    fonts,
-    `${m.file}: milestone`,
-  );
+  const label = { text: short, metric: m.metric, file: m.file, colour: p.onHighlight };
+  const badge = await emblemLabel(label, [cx, cy, r], fonts);
   const layer = await render(
     h(
       { position: 'relative', width: w, height: h0 },
@@ -80,18 +75,7 @@ export async function drawCover(m: Milestone, fonts: Font[]): Promise<Buffer> {
         words(m.title, title, 400, p.muted, { marginTop: 40, lineHeight: 1.3 }),
         words(longDate(m.date), 32, 700, p.accent, { marginTop: 18 }),
       ),
-      h(
-        {
-          position: 'absolute',
-          left: cx - badge.width / 2,
-          top: badge.centreY - badgeSize * 0.6,
-          width: badge.width,
-          height: badgeSize * 1.2,
-          justifyContent: 'center',
-          alignItems: 'center',
-        },
-        words(short, badgeSize, 800, p.onHighlight, { lineHeight: 1.2 }),
-      ),
+      badge,
     ),
     fonts,
     w,

@@ -2,7 +2,7 @@
 // so the art never depends on the machine's fonts.
 import satori, { type Font } from 'satori';
 import { fontFamily, type Weight } from './fonts.ts';
-import { emblem } from './shapes.ts';
+import { emblem, emblemText } from './shapes.ts';
 
 export type Style = Record<string, string | number>;
 
@@ -119,4 +119,34 @@ export async function fitSize(
 }
 
 /** Inner markup of a satori SVG, to place inside a larger drawing. */
+/**
+ * The short count inside the emblem of radius `r` centred at (cx, cy), at the largest size that
+ * fits it, placed absolutely over the art.
+ */
+export async function emblemLabel(
+  label: { text: string; metric: string; file: string; colour: string },
+  [cx, cy, r]: readonly [number, number, number],
+  fonts: Font[],
+): Promise<Element> {
+  const badge = emblemText(label.metric, cy, r);
+  const size = await fitSize(
+    label.text,
+    { size: badge.size, min: 40, width: badge.width, weight: 800 },
+    fonts,
+    `${label.file}: milestone`,
+  );
+  return h(
+    {
+      position: 'absolute',
+      left: cx - badge.width / 2,
+      top: badge.centreY - size * 0.6,
+      width: badge.width,
+      height: size * 1.2,
+      justifyContent: 'center',
+      alignItems: 'center',
+    },
+    words(label.text, size, 800, label.colour, { lineHeight: 1.2 }),
+  );
+}
+
 export const inner = (svg: string) => svg.replace(/^<svg[^>]*>/, '').replace(/<\/svg>$/, '');

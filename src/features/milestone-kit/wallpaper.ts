@@ -4,8 +4,8 @@
 // holds every word and the emblem. Outside it there is only sky, which any crop may cut.
 import type { Font } from 'satori';
 import type { Milestone } from './data.ts';
-import { emblem, emblemText, longDate, sky, star, svgDocument, type Rect } from './shapes.ts';
-import { fitSize, h, heightOf, inner, logo, render, words } from './text.ts';
+import { emblem, longDate, sky, star, svgDocument, type Rect } from './shapes.ts';
+import { emblemLabel, fitSize, h, heightOf, inner, logo, render, words } from './text.ts';
 import { phrases } from './words.ts';
 
 export interface Master {
@@ -97,13 +97,8 @@ export async function drawWallpaper(
   const thanksSize = await fit(m.thanks, s.thanks, 400, 'thanks', 2);
   const cx = safe.left + safe.width / 2;
   const cy = safe.top + s.r + 20;
-  const badge = emblemText(m.metric, cy, s.r);
-  const badgeSize = await fitSize(
-    short,
-    { size: badge.size, min: 40, width: badge.width, weight: 800 },
-    fonts,
-    `${m.file}: milestone`,
-  );
+  const label = { text: short, metric: m.metric, file: m.file, colour: p.onHighlight };
+  const badge = await emblemLabel(label, [cx, cy, s.r], fonts);
   const textTop = cy + s.r + s.gap;
   const textBox = {
     left: safe.left + 20,
@@ -135,18 +130,7 @@ export async function drawWallpaper(
     h(
       { position: 'relative', width: w, height: hh },
       h({ position: 'absolute', left: textBox.left, top: textBox.top, width }, column),
-      h(
-        {
-          position: 'absolute',
-          left: cx - badge.width / 2,
-          top: badge.centreY - badgeSize * 0.6,
-          width: badge.width,
-          height: badgeSize * 1.2,
-          justifyContent: 'center',
-          alignItems: 'center',
-        },
-        words(short, badgeSize, 800, p.onHighlight, { lineHeight: 1.2 }),
-      ),
+      badge,
     ),
     fonts,
     w,
